@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TumourBoard.Domain.Meetings;
+
+namespace TumourBoard.Web.Data.Configurations;
+
+internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
+{
+    public void Configure(EntityTypeBuilder<Meeting> builder)
+    {
+        builder.ToTable("meetings");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Title).HasMaxLength(Meeting.MaxTitleLength);
+        builder.Property(m => m.VideoLink).HasMaxLength(VideoLinks.MaxLength);
+        builder.Property(m => m.CancellationReason).HasMaxLength(Meeting.MaxReasonLength);
+        builder.Ignore(m => m.EndsAtUtc);
+        builder.HasIndex(m => m.StartsAtUtc);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(m => m.ChairId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(m => m.SecretaryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasXminVersion();
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TumourBoard.Domain.Common;
+using TumourBoard.Domain.Meetings;
+using TumourBoard.Domain.People;
+using TumourBoard.Web.Features.Meetings;
+using TumourBoard.Web.Infrastructure;
+
+namespace TumourBoard.Web.Data;
+
+/// <summary>Demo accounts, the weekly schedule and the next meetings, for Development. Safe to run at every start.</summary>
+public sealed class DemoSeeder(
+    IDbContextFactory<TumourBoardDbContext> dbFactory,
+    UserManager<AppUser> userManager,
+    IOptions<SeedOptions> options,
+    MeetingService meetings,
+    TimeProvider time)
+{
+    public const string Domain = "demo.tumourboard.be";
+
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        var password = options.Value.DemoPassword;
+        if (string.IsNullOrWhiteSpace(password))
+            throw new InvalidOperationException("Seed:DemoData is on but Seed:DemoPassword is not set.");
+
+        List<(int Id, string Code, BoardLanguage Language)> centres;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            centres = (await db.Centres.OrderBy(c => c.Id).Select(c => new { c.Id, c.Code, c.Language }).ToListAsync(ct))
+                .Select(c => (c.Id, c.Code, c.Language)).ToList();
+
+        var firstCentre = centres[0];
+        await EnsureUserAsync($"coordinator@{Domain}", "Coordinator", null, Discipline.PaediatricOncology, BoardLanguage.English, Roles.Coordinator, password);
+        await EnsureUserAsync($"admin@{Domain}", "Administrator", null, Discipline.Other, BoardLanguage.English, Roles.Admin, password);
+        await EnsureUserAsync($"observer@{Domain}", $"Observer {firstCentre.Code}", firstCentre.Id, Discipline.Nursing, firstCentre.Language, Roles.Observer, password);
+        var index = 0;
+        foreach (var (id, code, language) in centres)
+        {
+            var discipline = index++ % 2 == 0 ? Discipline.PaediatricOncology : Discipline.PaediatricHaematology;
+            var local = code.ToLowerInvariant();
+            await EnsureUserAsync($"clinician.{local}@{Domain}", $"Clinician {code}", id, discipline, language, Roles.Clinician, password);
+            await EnsureUserAsync($"datamanager.{local}@{Domain}", $"Data manager {code}", id, Discipline.DataManagement, language, Roles.DataManager, password);
+        }
+
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            if (!await db.WeeklySchedules.AnyAsync(ct))
+            {
+                var coordinator = await db.Users.SingleAsync(u => u.Email == $"coordinator@{Domain}", ct);
+                db.WeeklySchedules.Add(new WeeklySchedule(DayOfWeek.Tuesday, new TimeOnly(12, 30), 90, BoardLanguage.English, "https://meet.example.org/bspho-tumour-board", coordinator.Id));
+                await db.SaveChangesAsync(ct);
+            }
+        }
+        await meetings.EnsureWeeklyMeetingsAsync(time.GetUtcNow().UtcDateTime, ct);
+    }
+
+    private async Task EnsureUserAsync(string email, string name, int? centreId, Discipline discipline, BoardLanguage language, string role, string password)
+    {
+        if (await userManager.FindByEmailAsync(email) is not null)
+            return;
+        var user = new AppUser(email, name, centreId, discipline, language, time.GetUtcNow().UtcDateTime);
+        Check(await userManager.CreateAsync(user, password));
+        Check(await userManager.AddToRoleAsync(user, role));
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException("Demo seeding failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+}

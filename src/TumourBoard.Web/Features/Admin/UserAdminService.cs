@@ -1,0 +1,159 @@
+using System.Net.Mail;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using TumourBoard.Domain;
+using TumourBoard.Domain.Common;
+using TumourBoard.Domain.People;
+using TumourBoard.Web.Data;
+using TumourBoard.Web.Features.Account;
+
+namespace TumourBoard.Web.Features.Admin;
+
+public sealed record UserRow(
+    Guid Id, string Email, string DisplayName, string Role, int? CentreId, string? CentreCode, Discipline Discipline,
+    BoardLanguage Language, bool IsActive, bool IsLockedOut, bool TwoFactorEnabled, string Version);
+
+public sealed class UserForm
+{
+    public string Email { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public string Role { get; set; } = Roles.Clinician;
+    public int? CentreId { get; set; }
+    public Discipline Discipline { get; set; } = Discipline.PaediatricOncology;
+    public BoardLanguage Language { get; set; }
+}
+
+/// <summary>
+/// Accounts, managed by Admins. Each operation runs in its own scope so that Identity's context lives no longer
+/// than the operation, even when called from a long-lived circuit.
+/// </summary>
+public sealed class UserAdminService(IServiceScopeFactory scopeFactory, IDbContextFactory<TumourBoardDbContext> dbFactory, TimeProvider time)
+{
+    public async Task<IReadOnlyList<UserRow>> ListAsync(Actor actor, CancellationToken ct = default)
+    {
+        Access.Demand(Access.CanManageCentresAndUsers(actor));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow();
+        var rows = await (
+            from u in db.Users.AsNoTracking()
+            join c in db.Centres on u.CentreId equals c.Id into centres
+            from c in centres.DefaultIfEmpty()
+            orderby u.Email
+            select new
+            {
+                u.Id, u.Email, u.DisplayName, u.CentreId, CentreCode = c == null ? null : c.Code, u.Discipline, u.PreferredLanguage,
+                u.IsActive, Locked = u.LockoutEnd != null && u.LockoutEnd > now, u.TwoFactorEnabled, u.ConcurrencyStamp,
+                Role = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).FirstOrDefault(),
+            }).ToListAsync(ct);
+        return rows.Select(r => new UserRow(r.Id, r.Email!, r.DisplayName, r.Role ?? "", r.CentreId, r.CentreCode, r.Discipline,
+            r.PreferredLanguage, r.IsActive, r.Locked, r.TwoFactorEnabled, r.ConcurrencyStamp ?? "")).ToList();
+    }
+
+    /// <summary>Creates the account without a password and e-mails the person a link to choose one.</summary>
+    public async Task<Guid> InviteAsync(Actor actor, UserForm form, CancellationToken ct = default)
+    {
+        Access.Demand(Access.CanManageCentresAndUsers(actor));
+        var email = ValidEmail(form.Email);
+        await ValidateCentreAsync(form, ct);
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByEmailAsync(email) is not null)
+            throw new DomainException("User.EmailTaken", "An account with this e-mail address exists already.");
+        var user = new AppUser(email, form.DisplayName, form.CentreId, form.Discipline, form.Language, time.GetUtcNow().UtcDateTime);
+        Check(await users.CreateAsync(user));
+        Check(await users.AddToRoleAsync(user, form.Role));
+        var code = await users.GeneratePasswordResetTokenAsync(user);
+        await scope.ServiceProvider.GetRequiredService<AccountMail>().SendInvitationAsync(user, code);
+        return user.Id;
+    }
+
+    /// <summary>Changes an account; refused when someone changed it since <paramref name="version"/> was read.</summary>
+    public async Task UpdateAsync(Actor actor, Guid id, UserForm form, string version, CancellationToken ct = default)
+    {
+        Access.Demand(Access.CanManageCentresAndUsers(actor));
+        await ValidateCentreAsync(form, ct);
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await FindAsync(users, id, version);
+        if (user.Id == actor.UserId && form.Role != actor.Role)
+            throw new DomainException("User.OwnRole", "You cannot change your own role.");
+        user.Describe(form.DisplayName, form.CentreId, form.Discipline, form.Language);
+        Check(await users.UpdateAsync(user));
+        var roles = await users.GetRolesAsync(user);
+        if (!roles.SequenceEqual([form.Role]))
+        {
+            Check(await users.RemoveFromRolesAsync(user, roles));
+            Check(await users.AddToRoleAsync(user, form.Role));
+        }
+        // Centre or role changes take effect at the next request: the sign-in cookie is re-issued.
+        Check(await users.UpdateSecurityStampAsync(user));
+    }
+
+    public async Task SetActiveAsync(Actor actor, Guid id, bool active, string version, CancellationToken ct = default)
+    {
+        Access.Demand(Access.CanManageCentresAndUsers(actor));
+        if (id == actor.UserId && !active)
+            throw new DomainException("User.DeactivateSelf", "You cannot deactivate your own account.");
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await FindAsync(users, id, version);
+        if (active)
+            user.Reactivate();
+        else
+            user.Deactivate();
+        Check(await users.UpdateAsync(user));
+        Check(await users.UpdateSecurityStampAsync(user));
+    }
+
+    public async Task UnlockAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        Access.Demand(Access.CanManageCentresAndUsers(actor));
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByIdAsync(id.ToString()) ?? throw NotFound();
+        Check(await users.SetLockoutEndDateAsync(user, null));
+        Check(await users.ResetAccessFailedCountAsync(user));
+    }
+
+    private static async Task<AppUser> FindAsync(UserManager<AppUser> users, Guid id, string version)
+    {
+        var user = await users.FindByIdAsync(id.ToString()) ?? throw NotFound();
+        if (user.ConcurrencyStamp != version)
+            throw new DomainException("Concurrency.Changed", "Someone else changed this in the meantime. Reload to see their change.");
+        return user;
+    }
+
+    private async Task ValidateCentreAsync(UserForm form, CancellationToken ct)
+    {
+        if (!Roles.IsKnown(form.Role))
+            throw new DomainException("User.RoleInvalid", "Unknown role.");
+        if (form.CentreId is null)
+        {
+            if (!Roles.IsNational(form.Role))
+                throw new DomainException("User.CentreRequired", "Data managers, clinicians and observers belong to a centre.");
+            return;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Centres.AnyAsync(c => c.Id == form.CentreId && c.IsActive, ct))
+            throw new DomainException("User.CentreInvalid", "Choose an active centre.");
+    }
+
+    private static string ValidEmail(string? email)
+    {
+        email = (email ?? "").Trim();
+        if (email.Length is 0 or > 256 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+            throw new DomainException("User.EmailInvalid", "Enter a valid e-mail address.");
+        return email;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (result.Succeeded)
+            return;
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+            throw new DomainException("Concurrency.Changed", "Someone else changed this in the meantime. Reload to see their change.");
+        throw new DomainException("User.Invalid", string.Join(" ", result.Errors.Select(e => e.Description)));
+    }
+
+    private static DomainException NotFound() => new("User.NotFound", "This account does not exist.");
+}

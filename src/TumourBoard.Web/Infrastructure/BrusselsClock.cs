@@ -1,0 +1,20 @@
+using System.Globalization;
+using TumourBoard.Domain.Meetings;
+
+namespace TumourBoard.Web.Infrastructure;
+
+/// <summary>Shows UTC instants as Brussels wall-clock time in the current user's culture.</summary>
+public sealed class BrusselsClock(TimeProvider time)
+{
+    public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
+
+    public DateTime ToLocal(DateTime utc) => BoardTime.ToLocal(utc);
+
+    public string Date(DateTime utc) => ToLocal(utc).ToString("D", CultureInfo.CurrentCulture);
+
+    public string ShortDate(DateTime utc) => ToLocal(utc).ToString("d", CultureInfo.CurrentCulture);
+
+    public string Time(DateTime utc) => ToLocal(utc).ToString("t", CultureInfo.CurrentCulture);
+
+    public string DateTime(DateTime utc) => ToLocal(utc).ToString("g", CultureInfo.CurrentCulture);
+}

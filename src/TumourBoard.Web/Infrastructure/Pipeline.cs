@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TumourBoard.Web.Components;
+using TumourBoard.Web.Features.Account;
+using TumourBoard.Web.Features.Preferences;
+
+namespace TumourBoard.Web.Infrastructure;
+
+public static class Pipeline
+{
+    public static void UseTumourBoard(this WebApplication app)
+    {
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(ctx => !IsApi(ctx), web =>
+        {
+            web.UseExceptionHandler("/Error", createScopeForErrors: true);
+            web.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        });
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
+
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealth }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealth }).AllowAnonymous();
+
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
+        app.MapPreferenceEndpoints();
+    }
+
+    private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
+
+    private static Task WriteHealth(HttpContext ctx, HealthReport report)
+    {
+        ctx.Response.ContentType = "application/json";
+        return ctx.Response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        }));
+    }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+using TumourBoard.Web.Data;
+using TumourBoard.Web.Features.Account;
+using TumourBoard.Web.Features.Admin;
+using TumourBoard.Web.Features.Meetings;
+using TumourBoard.Web.Features.Preferences;
+using TumourBoard.Web.Localization;
+
+namespace TumourBoard.Web.Infrastructure;
+
+public static class ServiceRegistration
+{
+    public static void AddTumourBoard(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
+        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.Configure<AppOptions>(configuration.GetSection(AppOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+
+        if (!builder.Environment.IsDevelopment())
+            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+
+        var connectionString = configuration.GetConnectionString("TumourBoard");
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException("Set the connection string ConnectionStrings:TumourBoard (environment: ConnectionStrings__TumourBoard).");
+        services.AddDbContextFactory<TumourBoardDbContext>(o => o.UseNpgsql(connectionString));
+        // Identity's stores and Data Protection resolve a scoped context; they get one from the same factory.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<TumourBoardDbContext>>().CreateDbContext());
+
+        services.AddDataProtection()
+            .SetApplicationName("TumourBoard")
+            .PersistKeysToDbContext<TumourBoardDbContext>();
+
+        AddIdentity(services);
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = SupportedCultures.All.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture(SupportedCultures.Default);
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddProblemDetails();
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+
+        services.AddSingleton<MailSender>();
+        services.AddSingleton<AccountMail>();
+        services.AddSingleton<IEmailSender<AppUser>>(sp => sp.GetRequiredService<AccountMail>());
+        services.AddScoped<BrusselsClock>();
+        services.AddScoped<PreferencesService>();
+        services.AddScoped<CentreAdminService>();
+        services.AddScoped<UserAdminService>();
+        services.AddScoped<MeetingService>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<ReferenceDataSeeder>();
+        services.AddHostedService<WeeklyMeetingKeeper>();
+    }
+
+    private static void AddIdentity(IServiceCollection services)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
+        services.AddScoped<CurrentUser>();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<TumourBoardDbContext>()
+            .AddSignInManager<BoardSignInManager>()
+            .AddClaimsPrincipalFactory<BoardClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "TumourBoard.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+        // A deactivated user, or one whose password or roles changed, is signed out within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthorization(o =>
+        {
+            // Deny by default: only endpoints marked [AllowAnonymous] are public.
+            o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        });
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/hubs"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

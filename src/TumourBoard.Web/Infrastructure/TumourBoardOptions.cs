@@ -1,0 +1,48 @@
+namespace TumourBoard.Web.Infrastructure;
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>Apply pending EF Core migrations when the app starts.</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+}
+
+public sealed class SeedOptions
+{
+    public const string Section = "Seed";
+
+    /// <summary>Create the demo centres, accounts and meetings (idempotent). Development only.</summary>
+    public bool DemoData { get; set; }
+
+    public string? DemoPassword { get; set; }
+}
+
+public sealed class MailOptions
+{
+    public const string Section = "Mail";
+
+    /// <summary>Sender address of every message.</summary>
+    public string From { get; set; } = "tumourboard@localhost";
+
+    /// <summary>SMTP server; when empty, messages are written as .eml files to <see cref="PickupDirectory"/>.</summary>
+    public string? SmtpHost { get; set; }
+
+    public int SmtpPort { get; set; } = 587;
+
+    public bool SmtpUseTls { get; set; } = true;
+
+    public string? SmtpUser { get; set; }
+
+    public string? SmtpPassword { get; set; }
+
+    public string PickupDirectory { get; set; } = ".data/mail";
+}
+
+public sealed class AppOptions
+{
+    public const string Section = "App";
+
+    /// <summary>The address users reach the app at, used for links in e-mails and calendar feeds.</summary>
+    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
+}
