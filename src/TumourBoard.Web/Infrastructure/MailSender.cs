@@ -13,7 +13,13 @@ public sealed class MailSender(IOptions<MailOptions> options, IHostEnvironment e
     public async Task SendAsync(string to, string subject, string textBody, CancellationToken ct = default)
     {
         var o = options.Value;
-        using var message = new MailMessage(o.From, to, subject, textBody) { BodyEncoding = System.Text.Encoding.UTF8, SubjectEncoding = System.Text.Encoding.UTF8 };
+        using var message = new MailMessage(o.From, to, subject, textBody)
+        {
+            BodyEncoding = System.Text.Encoding.UTF8,
+            SubjectEncoding = System.Text.Encoding.UTF8,
+            // Quoted-printable keeps the .eml files of Development readable, links included.
+            BodyTransferEncoding = System.Net.Mime.TransferEncoding.QuotedPrintable,
+        };
         using var client = new SmtpClient();
         if (string.IsNullOrWhiteSpace(o.SmtpHost))
         {
