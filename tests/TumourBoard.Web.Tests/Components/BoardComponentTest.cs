@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,8 @@ public abstract class BoardComponentTest(PostgresCluster cluster) : BunitContext
     private readonly CultureInfo _previousCulture = CultureInfo.CurrentCulture;
     private readonly CultureInfo _previousUiCulture = CultureInfo.CurrentUICulture;
 
+    private BunitAuthorizationContext _auth = default!;
+
     protected IDbContextFactory<TumourBoardDbContext> DbFactory { get; private set; } = default!;
 
     public virtual async ValueTask InitializeAsync()
@@ -47,7 +50,9 @@ public abstract class BoardComponentTest(PostgresCluster cluster) : BunitContext
         Services.AddScoped<PreferencesService>();
         Services.AddScoped<CentreAdminService>();
         Services.AddScoped<MeetingService>();
-        DbFactory = Services.BuildServiceProvider().GetRequiredService<IDbContextFactory<TumourBoardDbContext>>();
+        _auth = AddAuthorization();
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        DbFactory = Services.GetRequiredService<IDbContextFactory<TumourBoardDbContext>>();
         await using var db = await DbFactory.CreateDbContextAsync();
         db.Centres.AddRange(ReferenceDataSeeder.ReadCentres());
         await db.SaveChangesAsync();
@@ -62,7 +67,7 @@ public abstract class BoardComponentTest(PostgresCluster cluster) : BunitContext
     protected Actor SignIn(string role, int? centreId = null, string name = "Test User")
     {
         var actor = new Actor(Guid.NewGuid(), role, centreId, Discipline.PaediatricOncology);
-        var auth = AddAuthorization();
+        var auth = _auth;
         auth.SetAuthorized(name);
         auth.SetRoles(role);
         var claims = new List<Claim>

@@ -56,12 +56,13 @@ public sealed class MainLayoutTests(PostgresCluster cluster) : BoardComponentTes
         var layout = RenderLayout();
         string ToggleIcon() => layout.FindComponents<MudBlazor.MudIconButton>()
             .Single(b => b.Instance.UserAttributes.TryGetValue("data-testid", out var id) && Equals(id, "theme-toggle")).Instance.Icon!;
+        layout.WaitForAssertion(() => Assert.False(layout.Find("[data-testid=theme-toggle]").HasAttribute("disabled")));
         var before = ToggleIcon();
 
         layout.Find("[data-testid=theme-toggle]").Click();
 
         // In dark mode the toggle offers the way back to light.
         Assert.Equal(MudBlazor.Icons.Material.Filled.DarkMode, before);
-        Assert.Equal(MudBlazor.Icons.Material.Filled.LightMode, ToggleIcon());
+        layout.WaitForAssertion(() => Assert.Equal(MudBlazor.Icons.Material.Filled.LightMode, ToggleIcon()));
     }
 }
