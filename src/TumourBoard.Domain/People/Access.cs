@@ -1,3 +1,5 @@
+using TumourBoard.Domain.Cases;
+
 namespace TumourBoard.Domain.People;
 
 /// <summary>The one place that decides who may do what. Feature services call it; pages only mirror it.</summary>
@@ -9,6 +11,26 @@ public static class Access
     public static bool CanSeeMeetings(Actor actor) => actor.IsBoardMember || actor.Role == Roles.Observer;
 
     public static bool CanManageSchedule(Actor actor) => actor.IsCoordinator;
+
+    /// <summary>Clinicians and data managers write their own centre's cases.</summary>
+    public static bool CanWriteCases(Actor actor) =>
+        actor.CentreId is not null && actor.Role is Roles.Clinician or Roles.DataManager;
+
+    public static bool CanWriteCase(Actor actor, int caseCentreId) => CanWriteCases(actor) && actor.BelongsTo(caseCentreId);
+
+    /// <summary>
+    /// Drafts stay inside their centre. Once submitted, a case is seen by the whole board and by observers;
+    /// admins run the platform and see no case.
+    /// </summary>
+    public static bool CanSeeCase(Actor actor, int caseCentreId, CaseStatus status) =>
+        !actor.IsAdmin && (status == CaseStatus.Draft ? actor.BelongsTo(caseCentreId) : actor.IsBoardMember || actor.Role == Roles.Observer);
+
+    /// <summary>Whether the case's existence may be revealed at all: other centres' drafts answer "not found".</summary>
+    public static bool CanKnowOfCase(Actor actor, int caseCentreId, CaseStatus status) =>
+        status != CaseStatus.Draft || actor.BelongsTo(caseCentreId);
+
+    /// <summary>The local reference links a case to a patient file: only the submitting centre ever sees it.</summary>
+    public static bool CanSeeLocalReference(Actor actor, int caseCentreId) => !actor.IsAdmin && actor.BelongsTo(caseCentreId);
 
     public static void Demand(bool allowed)
     {

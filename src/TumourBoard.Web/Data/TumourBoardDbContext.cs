@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using TumourBoard.Domain.Audit;
+using TumourBoard.Domain.Cases;
 using TumourBoard.Domain.Centres;
+using TumourBoard.Web.Features.Tokens;
 using TumourBoard.Domain.Meetings;
 
 namespace TumourBoard.Web.Data;
@@ -15,6 +18,14 @@ public sealed class TumourBoardDbContext(DbContextOptions<TumourBoardDbContext> 
     public DbSet<WeeklySchedule> WeeklySchedules => Set<WeeklySchedule>();
 
     public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<PatientCase> Cases => Set<PatientCase>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<CaseCodeCounter> CaseCodeCounters => Set<CaseCodeCounter>();
+
+    public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TumourBoard.Web.Components;
 using TumourBoard.Web.Features.Account;
+using TumourBoard.Web.Features.Api;
+using TumourBoard.Web.Features.Cases;
 using TumourBoard.Web.Features.Preferences;
 
 namespace TumourBoard.Web.Infrastructure;
@@ -34,6 +36,10 @@ public static class Pipeline
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealth }).AllowAnonymous();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapOpenApi().AllowAnonymous();
+        var api = app.MapApi();
+        api.MapCentreEndpoints();
+        api.MapCaseEndpoints();
         app.MapAccountEndpoints();
         app.MapPreferenceEndpoints();
     }

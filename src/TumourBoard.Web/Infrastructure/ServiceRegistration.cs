@@ -8,6 +8,10 @@ using MudBlazor.Services;
 using TumourBoard.Web.Data;
 using TumourBoard.Web.Features.Account;
 using TumourBoard.Web.Features.Admin;
+using TumourBoard.Web.Features.Api;
+using TumourBoard.Web.Features.Audit;
+using TumourBoard.Web.Features.Cases;
+using TumourBoard.Web.Features.Tokens;
 using TumourBoard.Web.Features.Meetings;
 using TumourBoard.Web.Features.Preferences;
 using TumourBoard.Web.Localization;
@@ -59,6 +63,9 @@ public static class ServiceRegistration
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 
+        services.AddHttpContextAccessor();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiDocumentDescription>());
         services.AddSingleton<MailSender>();
         services.AddSingleton<AccountMail>();
         services.AddSingleton<IEmailSender<AppUser>>(sp => sp.GetRequiredService<AccountMail>());
@@ -67,6 +74,9 @@ public static class ServiceRegistration
         services.AddScoped<CentreAdminService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<MeetingService>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<TokenService>();
+        services.AddScoped<CaseService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddHostedService<WeeklyMeetingKeeper>();
@@ -85,6 +95,7 @@ public static class ServiceRegistration
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
 
         services.AddIdentityCore<AppUser>(o =>
             {
@@ -123,6 +134,7 @@ public static class ServiceRegistration
         {
             // Deny by default: only endpoints marked [AllowAnonymous] are public.
             o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            o.AddPolicy(ApiRoutes.Policy, p => p.AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
         });
     }
 

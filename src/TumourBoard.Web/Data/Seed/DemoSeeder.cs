@@ -5,6 +5,7 @@ using TumourBoard.Domain.Common;
 using TumourBoard.Domain.Meetings;
 using TumourBoard.Domain.People;
 using TumourBoard.Web.Features.Meetings;
+using TumourBoard.Web.Features.Tokens;
 using TumourBoard.Web.Infrastructure;
 
 namespace TumourBoard.Web.Data;
@@ -57,11 +58,27 @@ public sealed class DemoSeeder(
 
     private async Task EnsureUserAsync(string email, string name, int? centreId, Discipline discipline, BoardLanguage language, string role, string password)
     {
-        if (await userManager.FindByEmailAsync(email) is not null)
+        var user = await userManager.FindByEmailAsync(email);
+        if (user is null)
+        {
+            user = new AppUser(email, name, centreId, discipline, language, time.GetUtcNow().UtcDateTime);
+            Check(await userManager.CreateAsync(user, password));
+            Check(await userManager.AddToRoleAsync(user, role));
+        }
+        await EnsureDemoTokenAsync(user, DemoToken(email));
+    }
+
+    /// <summary>The demo API token of a demo account: demo-&lt;local part of the e-mail&gt;.</summary>
+    public static string DemoToken(string email) => "demo-" + email[..email.IndexOf('@')];
+
+    private async Task EnsureDemoTokenAsync(AppUser user, string value)
+    {
+        var hash = PersonalAccessToken.HashOf(value);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        if (await db.AccessTokens.AnyAsync(t => t.Hash == hash))
             return;
-        var user = new AppUser(email, name, centreId, discipline, language, time.GetUtcNow().UtcDateTime);
-        Check(await userManager.CreateAsync(user, password));
-        Check(await userManager.AddToRoleAsync(user, role));
+        db.AccessTokens.Add(new PersonalAccessToken(user.Id, "Demo token", hash, value.Length > 10 ? value[..10] : value, time.GetUtcNow().UtcDateTime, null));
+        await db.SaveChangesAsync();
     }
 
     private static void Check(IdentityResult result)

@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using TumourBoard.Domain;
+using TumourBoard.Domain.Cases;
+using TumourBoard.Domain.Cases.Guard;
+using TumourBoard.Domain.People;
+using TumourBoard.Web.Features.Account;
+using TumourBoard.Web.Features.Cases;
+
+namespace TumourBoard.Web.Features.Api;
+
+/// <summary>
+/// Turns the refusals of feature services into ProblemDetails, so every API error a caller can cause is a 4xx
+/// with a reason; anything else is left to the exception handler (500, logged without content).
+/// </summary>
+public sealed class ApiProblems : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (IdentifyingDataException ex)
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "The case contains identifying data.",
+                detail: "Remove every finding listed; nothing was stored.",
+                type: "https://tumourboard.be/problems/identifying-data",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["findings"] = ex.Findings.Select(f => new
+                    {
+                        field = f.Field,
+                        kind = f.Finding.Kind.ToString(),
+                        start = f.Finding.Start,
+                        length = f.Finding.Length,
+                        suggestedFix = f.Finding.SuggestedFix,
+                    }).ToList(),
+                });
+        }
+        catch (CaseValidationException ex)
+        {
+            return Results.ValidationProblem(
+                ex.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Code).ToArray()),
+                title: "The case has invalid or missing fields.");
+        }
+        catch (CaseNotFoundException)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.");
+        }
+        catch (AccessDeniedException)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "You are not allowed to do this.");
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Someone else changed this in the meantime; read it again.");
+        }
+        catch (DomainException ex)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: ex.Message, extensions: new Dictionary<string, object?> { ["code"] = ex.Code });
+        }
+    }
+}
+
+public static class ApiRoutes
+{
+    public const string Policy = "Api";
+
+    /// <summary>The versioned API: bearer tokens only, every refusal a ProblemDetails, small bodies.</summary>
+    public static RouteGroupBuilder MapApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1")
+            .RequireAuthorization(Policy)
+            .AddEndpointFilter<ApiProblems>()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes));
+        return api;
+    }
+
+    public const long MaxBodyBytes = 256 * 1024;
+
+    public static Actor ActorOf(HttpContext context) =>
+        context.User.ToActor() ?? throw new AccessDeniedException();
+}

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using TumourBoard.Domain.Audit;
+using TumourBoard.Domain.People;
+using TumourBoard.Web.Data;
+
+namespace TumourBoard.Web.Features.Audit;
+
+/// <summary>
+/// Writes audit entries. An entry joins the caller's unit of work when given its context, so that the record of a
+/// change commits (or not) with the change itself.
+/// </summary>
+public sealed class AuditTrail(IDbContextFactory<TumourBoardDbContext> dbFactory, TimeProvider time, IHttpContextAccessor httpContext)
+{
+    // Serialises writers of the chain across instances: each entry needs the hash of the one before.
+    private const long ChainLock = 74202;
+
+    /// <summary>Adds an entry inside <paramref name="db"/>'s open transaction; the caller saves and commits.</summary>
+    public async Task AddAsync(TumourBoardDbContext db, Actor? actor, string action, string? objectType, object? objectId, AuditOutcome outcome = AuditOutcome.Success, CancellationToken ct = default)
+    {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("Audit entries are written inside the transaction of the change they record.");
+        await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ChainLock})", ct);
+        var previous = await db.AuditEntries.OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(ct) ?? "";
+        var entry = new AuditEntry(time.GetUtcNow().UtcDateTime, actor?.UserId, actor?.CentreId, action, objectType,
+            objectId?.ToString(), outcome, ClientAddress());
+        entry.Chain(previous);
+        db.AuditEntries.Add(entry);
+    }
+
+    /// <summary>Records an event that changes nothing else (a view, a refusal, a sign-in) in its own transaction.</summary>
+    public async Task RecordAsync(Actor? actor, string action, string? objectType, object? objectId, AuditOutcome outcome = AuditOutcome.Success, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await AddAsync(db, actor, action, objectType, objectId, outcome, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private string? ClientAddress() => httpContext.HttpContext?.Connection.RemoteIpAddress?.ToString();
+}
