@@ -19,6 +19,10 @@ public static class Pages
     public static Task WaitForInteractiveAsync(this IPage page) =>
         page.GetByTestId("interactive").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
+    /// <summary>The input or text area of a form field marked with a test id, wherever the component put the id.</summary>
+    public static ILocator Field(this IPage page, string testId) =>
+        page.Locator($"input[data-testid='{testId}'], textarea[data-testid='{testId}'], [data-testid='{testId}'] input, [data-testid='{testId}'] textarea").First;
+
     /// <summary>Saves a screenshot next to the test output, for people to look at what the test saw.</summary>
     public static async Task ScreenshotAsync(this IPage page, string name)
     {
