@@ -124,8 +124,9 @@ internal static class Addresses
             return;
 
         // 1900-2099 are also years: "in 2015 Emma relapsed". Those need more evidence of an address.
+        // After a word ("in 2010 Leuven joined") it is a year even before a known place.
         var yearLike = text.Value(number) is >= 1900 and <= 2099;
-        if (yearLike && !prefixed && !known && !text.IsSymbol(number - 1, ','))
+        if (yearLike && !prefixed && ((!known && !text.IsSymbol(number - 1, ',')) || (text.IsWord(number - 1) && text.SameLine(number))))
             return;
 
         var end = place;

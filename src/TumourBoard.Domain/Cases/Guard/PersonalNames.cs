@@ -134,7 +134,9 @@ internal static class PersonalNames
                     continue;
                 }
 
-                if (text.Has(k, WordRole.NameParticle))
+                // Particles (van, de, le) and the O of O'Brien count only when a name word follows.
+                if (text.Has(k, WordRole.NameParticle)
+                    || (text.Length(k) == 1 && text.StartsWithUpper(k) && text.IsSymbol(k + 1, '\'') && text.IsGlued(k + 1)))
                     continue;
                 if (IsNameWord(text, k, allowCapitals))
                 {
