@@ -134,6 +134,9 @@ internal static class GuardLexicon
         "randomisation randomization assessment evaluation monitoring management support satisfaction experience " +
         "perspective involvement participation ages sample samples material profile factors level levels based " +
         "centred centered derived specific friendly facing oriented related chromatid chromatids " +
+        "timeline course evolution progress notes note comments comment plan update updates review reviews " +
+        "description problem problems concerns form sheet card chart identifier identification preparation " +
+        "position positioning transport transfer admission discharge visit visits contact contacts feedback " +
         "données caractéristiques gegevens informatie kenmerken " +
         "cns mrd pet ct mri us ecg eeg ldh afp hcg nse hva vma " +
         // French

@@ -57,11 +57,21 @@ internal static class PersonalNames
         return last;
     }
 
-    // patient Emma, la patiente Léa Martin, moeder Anna.
+    // patient Emma, la patiente Léa Martin, moeder Anna, le père, Marc, ..., the mother (Sarah).
     private static int MatchRelation(TokenisedText text, int relation, List<Candidate> found)
     {
         var first = relation + 1;
-        if (!text.IsSpaced(first) || !IsNameWord(text, first, allowCapitals: false))
+        var closer = text.SymbolAt(first) switch
+        {
+            ',' => ',',
+            '(' => ')',
+            _ => '\0',
+        };
+        if (closer != '\0' && text.SameLine(first))
+            first++;
+        else if (!text.IsSpaced(first))
+            return -1;
+        if (!text.SameLine(first) || !IsNameWord(text, first, allowCapitals: false))
             return -1;
         var last = first;
         for (var n = 0; n < 3; n++)
@@ -74,6 +84,9 @@ internal static class PersonalNames
                 break;
         }
 
+        // Set off by commas or brackets, the word must be all there is: "the mother, Sarah, said".
+        if (closer != '\0' && !text.IsSymbol(last + 1, closer))
+            return -1;
         found.Add(Candidate.Of(text, IdentifierKind.Name, first, last));
         return last;
     }

@@ -233,6 +233,7 @@ public class IdentifierGuardKindTests
     [InlineData("IPP 40 mg per day")]
     [InlineData("patient number 5 of the cohort")]
     [InlineData("EPD updated, dossier complete")]
+    [InlineData("Le dossier 2019 a été revu")]
     public void Scan_LabelWithoutIdentifier_Passes(string text) => Assert.Empty(IdentifierGuard.Scan(text));
 
     // --- names ---
@@ -254,6 +255,8 @@ public class IdentifierGuardKindTests
     [InlineData("his mother Sarah Peeters came", "Sarah Peeters")]
     [InlineData("sa mère Sophie souhaite", "Sophie")]
     [InlineData("vader Jan is aanwezig", "Jan")]
+    [InlineData("The patient, Emma, presented", "Emma")]
+    [InlineData("le père (Marc) est là", "Marc")]
     public void Scan_SignalledName_IsName(string text, string expected) => AssertSingle(text, IdentifierKind.Name, expected);
 
     [Theory]
@@ -268,6 +271,8 @@ public class IdentifierGuardKindTests
     [InlineData("MR Brain and MS excluded")]
     [InlineData("M. pneumoniae negative")]
     [InlineData("Nom : inconnu")]
+    [InlineData("La mère, très inquiète, pose des questions")]
+    [InlineData("For the patient, Wilms tumour was the first diagnosis")]
     public void Scan_PhysiciansAndOrdinaryWording_Pass(string text) => Assert.Empty(IdentifierGuard.Scan(text));
 
     private static IdentifierFinding AssertSingle(string text, IdentifierKind kind, string expected)
