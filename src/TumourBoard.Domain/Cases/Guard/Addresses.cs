@@ -1,10 +1,8 @@
 namespace TumourBoard.Domain.Cases.Guard;
 
-/// <summary>
-/// A street with a house number (rue de la Loi 16, 12 avenue Louise, Kerkstraat 12, 221B Baker Street,
-/// Grote Markt 1) and a Belgian postcode followed by a place (1200 Bruxelles, B-3000 Leuven).
-/// Street names must have a capitalised word, which keeps "took place on day 12" out.
-/// </summary>
+// A street with a house number (rue de la Loi 16, 12 avenue Louise, Kerkstraat 12, 221B Baker Street,
+// Grote Markt 1) and a Belgian postcode followed by a place (1200 Bruxelles, B-3000 Leuven).
+// Street names must have a capitalised word, which keeps "took place on day 12" out.
 internal static class Addresses
 {
     public static void Find(TokenisedText text, List<Candidate> found)

@@ -10,13 +10,13 @@ internal enum WordRole : uint
     OrdinalSuffix = 1 << 1,
     Of = 1 << 2,
 
-    /// <summary>French-style street type written before the name: rue de la Loi.</summary>
+    // French-style street type written before the name: rue de la Loi.
     StreetBefore = 1 << 3,
 
-    /// <summary>Street type written after the name: Baker Street, Grote Markt.</summary>
+    // Street type written after the name: Baker Street, Grote Markt.
     StreetAfter = 1 << 4,
 
-    /// <summary>Dutch or German compound ending in a street word: Kerkstraat, Hauptstraße.</summary>
+    // Dutch or German compound ending in a street word: Kerkstraat, Hauptstraße.
     StreetCompound = 1 << 5,
     NameParticle = 1 << 6,
     Title = 1 << 7,
@@ -32,11 +32,9 @@ internal enum WordRole : uint
     HouseNumberSuffix = 1 << 17,
 }
 
-/// <summary>
-/// The words the rules recognise, in English, French, Dutch and (for streets) German. One case-insensitive
-/// lookup per word of text gives all its roles. Accented words are listed with and without accents because
-/// users type both.
-/// </summary>
+// The words the rules recognise, in English, French, Dutch and (for streets) German. One case-insensitive
+// lookup per word of text gives all its roles. Accented words are listed with and without accents because
+// users type both.
 internal static class GuardLexicon
 {
     private static readonly string[][] MonthNames =

@@ -4,11 +4,9 @@ using System.Text;
 
 namespace TumourBoard.Domain.Cases.Guard;
 
-/// <summary>
-/// Case text as the guard scans it: NFKC, invisible characters removed, dashes, apostrophes and digits of
-/// other scripts folded to ASCII. Keeps, for each character, the span of the original text it came from,
-/// so findings can be reported where the user typed them.
-/// </summary>
+// Case text as the guard scans it: NFKC, invisible characters removed, dashes, apostrophes and digits of
+// other scripts folded to ASCII. Keeps, for each character, the span of the original text it came from,
+// so findings can be reported where the user typed them.
 internal sealed class NormalisedText
 {
     // Characters that can hide an identifier, that NFKC leaves alone but we still fold, and combining
@@ -33,7 +31,7 @@ internal sealed class NormalisedText
 
     public string Text { get; }
 
-    /// <summary>Maps the normalised span [start, end) back to (start, length) in the original text.</summary>
+    // Maps the normalised span [start, end) back to (start, length) in the original text.
     public (int Start, int Length) ToOriginal(int start, int end)
     {
         if (originalStarts is null || originalEnds is null)

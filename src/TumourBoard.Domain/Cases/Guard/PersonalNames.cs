@@ -1,11 +1,9 @@
 namespace TumourBoard.Domain.Cases.Guard;
 
-/// <summary>
-/// A person's name signalled by a title (Mme Dupont, Dhr. Peeters), a label (Nom : Dupont) or a relation
-/// (patient Emma, la patiente Léa, moeder Anna). Physicians (Dr X, Prof. X) are not patient data. After a
-/// relation the next word must be capitalised and not a known common word or eponym, so "patient received"
-/// and "patient Wilms tumour" pass.
-/// </summary>
+// A person's name signalled by a title (Mme Dupont, Dhr. Peeters), a label (Nom : Dupont) or a relation
+// (patient Emma, la patiente Léa, moeder Anna). Physicians (Dr X, Prof. X) are not patient data. After a
+// relation the next word must be capitalised and not a known common word or eponym, so "patient received"
+// and "patient Wilms tumour" pass.
 internal static class PersonalNames
 {
     private const int LongestName = 6;

@@ -1,9 +1,7 @@
 namespace TumourBoard.Domain.Cases.Guard;
 
-/// <summary>
-/// A patient identifier after a label: MRN 12345678, n° de dossier : 2015/123456, EPD-nummer 1234567,
-/// INSZ 85073003328. The finding covers the identifier, not the label.
-/// </summary>
+// A patient identifier after a label: MRN 12345678, n° de dossier : 2015/123456, EPD-nummer 1234567,
+// INSZ 85073003328. The finding covers the identifier, not the label.
 internal static class RecordNumbers
 {
     // A year ("dossier 2019") is not a record number; record numbers are longer.

@@ -9,7 +9,7 @@ internal sealed record CorpusSnippet(int Line, bool MustBlock, IdentifierKind? K
     public override string ToString() => $"line {Line} [{Language}] {Text}";
 }
 
-/// <summary>Reads corpus.tsv, shipped next to the tests: expected, kind, language, snippet.</summary>
+// Reads corpus.tsv, shipped next to the tests: expected, kind, language, snippet.
 internal static class GuardCorpus
 {
     public static IReadOnlyList<CorpusSnippet> Snippets { get; } = Load();

@@ -4,10 +4,8 @@ using TumourBoard.Domain.Cases.Guard;
 
 namespace TumourBoard.Domain.Tests.Cases.Guard;
 
-/// <summary>
-/// A safety test, not a benchmark: inputs built to make a backtracking scanner blow up must be scanned
-/// in well under a second. The bound is generous so a slow CI machine does not make it flaky.
-/// </summary>
+// A safety test, not a benchmark: inputs built to make a backtracking scanner blow up must be scanned
+// in well under a second. The bound is generous so a slow CI machine does not make it flaky.
 public class IdentifierGuardAdversarialTests
 {
     private const int Size = 1 << 20;

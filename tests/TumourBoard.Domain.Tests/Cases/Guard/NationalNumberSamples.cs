@@ -2,10 +2,10 @@ using System.Globalization;
 
 namespace TumourBoard.Domain.Tests.Cases.Guard;
 
-/// <summary>Fictitious Belgian national numbers with correct check digits, computed here rather than copied.</summary>
+// Fictitious Belgian national numbers with correct check digits, computed here rather than copied.
 internal static class NationalNumberSamples
 {
-    /// <param name="firstNine">YYMMDD and the 3-digit serial.</param>
+    // firstNine: YYMMDD and the 3-digit serial.
     public static string WithCheckDigits(string firstNine, bool bornFrom2000)
     {
         var number = long.Parse(firstNine, CultureInfo.InvariantCulture) + (bornFrom2000 ? 2_000_000_000L : 0);
@@ -24,7 +24,7 @@ internal static class NationalNumberSamples
         }
     }
 
-    /// <summary>85073003328 written the official way: 85.07.30-033.28.</summary>
+    // 85073003328 written the official way: 85.07.30-033.28.
     public static string Formatted(string elevenDigits) =>
         $"{elevenDigits[..2]}.{elevenDigits[2..4]}.{elevenDigits[4..6]}-{elevenDigits[6..9]}.{elevenDigits[9..]}";
 }
