@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Buffers;
 using System.Globalization;
 using System.Text;
@@ -18,6 +19,9 @@ internal sealed class NormalisedText
 
     // Long runs of combining marks (zalgo text) are cut so normalisation never sees an unbounded sequence.
     private const int MaxSequence = 32;
+
+    // At most one entry per BMP character, so it cannot grow without bound.
+    private static readonly ConcurrentDictionary<char, string> NormalisedChars = new();
 
     private readonly int[]? originalStarts;
     private readonly int[]? originalEnds;
@@ -104,9 +108,15 @@ internal sealed class NormalisedText
             }
             else
             {
-                // The same few characters recur (µ, ², NBSP, full-width digits): normalise each once per text.
+                // The same few characters recur (µ, ², NBSP, full-width digits) and ICU costs microseconds a
+                // call: single characters are remembered for good, sequences with marks for this text.
                 var sequence = original.AsSpan(i, end - i);
-                if (!seen.TryGetValue(sequence, out var replacement))
+                string? replacement;
+                if (sequence.Length == 1)
+                {
+                    replacement = NormalisedChars.GetOrAdd(c, static c => NormaliseSequence([c]));
+                }
+                else if (!seen.TryGetValue(sequence, out replacement))
                 {
                     replacement = NormaliseSequence(sequence);
                     if (seen.Dictionary.Count < MaxRemembered)
