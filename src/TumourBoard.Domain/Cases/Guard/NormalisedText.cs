@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 
@@ -15,6 +15,7 @@ internal sealed class NormalisedText
     // which hands ICU one short sequence at a time.
     private static readonly SearchValues<char> NeedsFolding = SearchValues.Create(BuildFoldingSet());
 
+    // Sequences with combining marks remembered per text; enough for any real text, bounded for a hostile one.
     private const int MaxRemembered = 1024;
 
     // Long runs of combining marks (zalgo text) are cut so normalisation never sees an unbounded sequence.
@@ -50,10 +51,10 @@ internal sealed class NormalisedText
         if (Ascii.IsValid(original)
             || (original.AsSpan().IndexOfAny(NeedsFolding) < 0 && original.IsNormalized(NormalizationForm.FormKC)))
             return new NormalisedText(original, null, null);
-        return Fold(original);
+        return NormaliseWithMap(original);
     }
 
-    private static NormalisedText Fold(string original)
+    private static NormalisedText NormaliseWithMap(string original)
     {
         var output = new Output(original.Length + 16);
         var seen = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
