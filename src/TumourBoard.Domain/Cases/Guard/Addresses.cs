@@ -1,10 +1,8 @@
 namespace TumourBoard.Domain.Cases.Guard;
 
-/// <summary>
-/// A street with a house number (rue de la Loi 16, 12 avenue Louise, Kerkstraat 12, 221B Baker Street,
-/// Grote Markt 1) and a Belgian postcode followed by a place (1200 Bruxelles, B-3000 Leuven).
-/// Street names must have a capitalised word, which keeps "took place on day 12" out.
-/// </summary>
+// A street with a house number (rue de la Loi 16, 12 avenue Louise, Kerkstraat 12, 221B Baker Street,
+// Grote Markt 1) and a Belgian postcode followed by a place (1200 Bruxelles, B-3000 Leuven).
+// Street names must have a capitalised word, which keeps "took place on day 12" out.
 internal static class Addresses
 {
     public static void Find(TokenisedText text, List<Candidate> found)
@@ -124,8 +122,9 @@ internal static class Addresses
             return;
 
         // 1900-2099 are also years: "in 2015 Emma relapsed". Those need more evidence of an address.
+        // After a word ("in 2010 Leuven joined") it is a year even before a known place.
         var yearLike = text.Value(number) is >= 1900 and <= 2099;
-        if (yearLike && !prefixed && !known && !text.IsSymbol(number - 1, ','))
+        if (yearLike && !prefixed && ((!known && !text.IsSymbol(number - 1, ',')) || (text.IsWord(number - 1) && text.SameLine(number))))
             return;
 
         var end = place;

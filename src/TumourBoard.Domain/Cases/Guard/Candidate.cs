@@ -1,6 +1,6 @@
 namespace TumourBoard.Domain.Cases.Guard;
 
-/// <summary>A finding while scanning, in positions of the normalised text (end exclusive).</summary>
+// A finding while scanning, in positions of the normalised text (end exclusive).
 internal readonly record struct Candidate(IdentifierKind Kind, int Start, int End, string? SuggestedFix = null)
 {
     public static Candidate Of(TokenisedText text, IdentifierKind kind, int firstToken, int lastToken, string? suggestedFix = null) =>

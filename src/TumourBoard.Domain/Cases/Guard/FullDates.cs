@@ -2,11 +2,9 @@ using System.Globalization;
 
 namespace TumourBoard.Domain.Cases.Guard;
 
-/// <summary>
-/// Dates with day, month and year, numeric (12/03/2015, 2015-03-12, 12.03.15) or written in English,
-/// French or Dutch (12 March 2015, le 1er janvier 2016, 3 mrt. 2015, March 12, 2015). Month and year alone
-/// are allowed, so the suggested fix is the month and year: "03/2015".
-/// </summary>
+// Dates with day, month and year, numeric (12/03/2015, 2015-03-12, 12.03.15) or written in English,
+// French or Dutch (12 March 2015, le 1er janvier 2016, 3 mrt. 2015, March 12, 2015). Month and year alone
+// are allowed, so the suggested fix is the month and year: "03/2015".
 internal static class FullDates
 {
     public static void Find(TokenisedText text, List<Candidate> found)

@@ -10,13 +10,13 @@ internal enum WordRole : uint
     OrdinalSuffix = 1 << 1,
     Of = 1 << 2,
 
-    /// <summary>French-style street type written before the name: rue de la Loi.</summary>
+    // French-style street type written before the name: rue de la Loi.
     StreetBefore = 1 << 3,
 
-    /// <summary>Street type written after the name: Baker Street, Grote Markt.</summary>
+    // Street type written after the name: Baker Street, Grote Markt.
     StreetAfter = 1 << 4,
 
-    /// <summary>Dutch or German compound ending in a street word: Kerkstraat, Hauptstraße.</summary>
+    // Dutch or German compound ending in a street word: Kerkstraat, Hauptstraße.
     StreetCompound = 1 << 5,
     NameParticle = 1 << 6,
     Title = 1 << 7,
@@ -32,11 +32,9 @@ internal enum WordRole : uint
     HouseNumberSuffix = 1 << 17,
 }
 
-/// <summary>
-/// The words the rules recognise, in English, French, Dutch and (for streets) German. One case-insensitive
-/// lookup per word of text gives all its roles. Accented words are listed with and without accents because
-/// users type both.
-/// </summary>
+// The words the rules recognise, in English, French, Dutch and (for streets) German. One case-insensitive
+// lookup per word of text gives all its roles. Accented words are listed with and without accents because
+// users type both.
 internal static class GuardLexicon
 {
     private static readonly string[][] MonthNames =
@@ -129,6 +127,15 @@ internal static class GuardLexicon
         "transplant transplantation question questions proposal discussion recommendation decision conclusion " +
         "unknown anonymous anonymised anonymized redacted confidential none na n x xx xxx tbd tbc " +
         "all any each every both either neither other others such same another " +
+        "selection population demographics eligibility education preference preferences registry advocacy " +
+        "outcomes flow numbers accrual enrolment enrollment recruitment inclusion exclusion allocation " +
+        "randomisation randomization assessment evaluation monitoring management support satisfaction experience " +
+        "perspective involvement participation ages sample samples material profile factors level levels based " +
+        "centred centered derived specific friendly facing oriented related chromatid chromatids " +
+        "timeline course evolution progress notes note comments comment plan update updates review reviews " +
+        "description problem problems concerns form sheet card chart identifier identification preparation " +
+        "position positioning transport transfer admission discharge visit visits contact contacts feedback " +
+        "données caractéristiques gegevens informatie kenmerken " +
         "cns mrd pet ct mri us ecg eeg ldh afp hcg nse hva vma " +
         // French
         "est était etait a avait ont sont été ete sera serait présente presente présentait presentait présenté " +
@@ -200,11 +207,12 @@ internal static class GuardLexicon
     private static readonly int LongestWord = Words.Keys.Max(k => k.Length);
 
     // Compounds ending in these are street names whatever their case; the weak ones only when capitalised,
-    // because "luchtweg" (airway) and "galweg" (bile duct) are anatomy, not addresses.
-    private static readonly string[] StrongStreetSuffixes =
-        ["straat", "steenweg", "laan", "plein", "strasse", "straße", "gasse", "platz", "dreef", "kaai", "singel", "gracht", "steeg"];
+    // because "luchtweg" (airway) and "galweg" (bile duct) are anatomy, not addresses. Grouped by last
+    // letter so most words are ruled out by one array lookup.
+    private static readonly string[][] StreetSuffixesByLastLetter = GroupByLastLetter(
+        ["straat", "steenweg", "laan", "plein", "strasse", "straße", "gasse", "platz", "dreef", "kaai", "singel", "gracht", "steeg"]);
 
-    private static readonly string[] WeakStreetSuffixes = ["lei", "weg", "baan", "dijk", "markt"];
+    private static readonly string[][] WeakStreetSuffixesByLastLetter = GroupByLastLetter(["lei", "weg", "baan", "dijk", "markt"]);
 
     public static void Classify(ReadOnlySpan<char> word, ref TextToken token)
     {
@@ -220,7 +228,10 @@ internal static class GuardLexicon
 
     private static bool IsStreetCompound(ReadOnlySpan<char> word)
     {
-        foreach (var suffix in StrongStreetSuffixes)
+        var last = char.ToLowerInvariant(word[^1]);
+        if (last >= 128)
+            return false;
+        foreach (var suffix in StreetSuffixesByLastLetter[last])
         {
             if (word.Length >= suffix.Length + 2 && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
                 return true;
@@ -228,13 +239,21 @@ internal static class GuardLexicon
 
         if (!char.IsUpper(word[0]))
             return false;
-        foreach (var suffix in WeakStreetSuffixes)
+        foreach (var suffix in WeakStreetSuffixesByLastLetter[last])
         {
             if (word.Length >= suffix.Length + 3 && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
                 return true;
         }
 
         return false;
+    }
+
+    private static string[][] GroupByLastLetter(string[] suffixes)
+    {
+        var byLetter = new string[128][];
+        for (var c = 0; c < byLetter.Length; c++)
+            byLetter[c] = suffixes.Where(s => s[^1] == c).ToArray();
+        return byLetter;
     }
 
     private static IEnumerable<string> BuildRecordLabels()

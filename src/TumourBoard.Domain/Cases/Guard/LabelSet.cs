@@ -2,16 +2,14 @@ using System.Collections.Frozen;
 
 namespace TumourBoard.Domain.Cases.Guard;
 
-/// <summary>
-/// Labels of one or more tokens ("MRN", "n° de dossier", "patient number"), matched backwards from their
-/// last word so a rule only looks at words the lexicon has flagged as a possible label end.
-/// </summary>
+// Labels of one or more tokens ("MRN", "n° de dossier", "patient number"), matched backwards from their
+// last word so a rule only looks at words the lexicon has flagged as a possible label end.
 internal sealed class LabelSet
 {
     private readonly FrozenDictionary<string, string[][]> byLastWord;
     private readonly FrozenDictionary<string, string[][]>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
-    /// <param name="labels">Labels with their tokens separated by spaces: "n ° de dossier".</param>
+    // Each label has its tokens separated by spaces: "n ° de dossier".
     public LabelSet(IEnumerable<string> labels)
     {
         byLastWord = labels
@@ -26,7 +24,7 @@ internal sealed class LabelSet
 
     public IEnumerable<string> LastWords => byLastWord.Keys;
 
-    /// <summary>Finds the longest label ending at token <paramref name="last"/>; returns its first token or -1.</summary>
+    // Finds the longest label ending at token last; returns its first token or -1.
     public int MatchEndingAt(TokenisedText text, int last)
     {
         if (!lookup.TryGetValue(text.Span(last), out var candidates))

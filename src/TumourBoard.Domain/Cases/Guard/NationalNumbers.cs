@@ -1,10 +1,8 @@
 namespace TumourBoard.Domain.Cases.Guard;
 
-/// <summary>
-/// Belgian national register (INSZ/NISS) and BIS numbers: YYMMDD, a 3-digit serial and 2 check digits,
-/// where the check digits are 97 - (first nine digits mod 97), with 2 prefixed to the nine digits for
-/// people born from 2000. BIS numbers add 20 or 40 to the month.
-/// </summary>
+// Belgian national register (INSZ/NISS) and BIS numbers: YYMMDD, a 3-digit serial and 2 check digits,
+// where the check digits are 97 - (first nine digits mod 97), with 2 prefixed to the nine digits for
+// people born from 2000. BIS numbers add 20 or 40 to the month.
 internal static class NationalNumbers
 {
     // The ways people write the 11 digits, as group lengths.
@@ -44,15 +42,17 @@ internal static class NationalNumbers
 
     public static bool HasValidCheckDigits(ReadOnlySpan<char> elevenDigits)
     {
-        var firstNine = long.Parse(elevenDigits[..9]);
-        var check = int.Parse(elevenDigits[9..]);
+        var firstNine = 0L;
+        foreach (var digit in elevenDigits[..9])
+            firstNine = firstNine * 10 + (digit - '0');
+        var check = (elevenDigits[9] - '0') * 10 + (elevenDigits[10] - '0');
         return check == CheckDigits(firstNine, bornFrom2000: false) || check == CheckDigits(firstNine, bornFrom2000: true);
     }
 
     public static int CheckDigits(long firstNine, bool bornFrom2000) =>
         97 - (int)((bornFrom2000 ? 2_000_000_000L + firstNine : firstNine) % 97);
 
-    /// <summary>The first six digits could be a birth date: month 0-12 (+20 or +40 for BIS), day 0-31.</summary>
+    // The first six digits could be a birth date: month 0-12 (+20 or +40 for BIS), day 0-31.
     public static bool HasPlausibleBirthDate(ReadOnlySpan<char> digits)
     {
         var month = (digits[2] - '0') * 10 + (digits[3] - '0');

@@ -1,9 +1,9 @@
 namespace TumourBoard.Domain.Cases.Guard;
 
-/// <summary>E-mail addresses, web addresses and IP addresses.</summary>
+// E-mail addresses, web addresses and IP addresses.
 internal static class NetworkIdentifiers
 {
-    /// <summary>Character-level scans; each moves forward only, so together they stay linear.</summary>
+    // Character-level scans; each moves forward only, so together they stay linear.
     public static void FindInText(string text, List<Candidate> found)
     {
         FindEmails(text, found);

@@ -1,18 +1,28 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 
 namespace TumourBoard.Domain.Cases.Guard;
 
-/// <summary>
-/// Case text as the guard scans it: NFKC, invisible characters removed, dashes, apostrophes and digits of
-/// other scripts folded to ASCII. Keeps, for each character, the span of the original text it came from,
-/// so findings can be reported where the user typed them.
-/// </summary>
+// Case text as the guard scans it: NFKC, invisible characters removed, dashes, apostrophes and digits of
+// other scripts folded to ASCII. Keeps, for each character, the span of the original text it came from,
+// so findings can be reported where the user typed them.
 internal sealed class NormalisedText
 {
-    // Characters that can hide an identifier or that NFKC leaves alone but we still fold.
+    // Characters that can hide an identifier, that NFKC leaves alone but we still fold, and combining
+    // marks: ICU reorders a long run of marks in quadratic time, so text with marks takes the slow path,
+    // which hands ICU one short sequence at a time.
     private static readonly SearchValues<char> NeedsFolding = SearchValues.Create(BuildFoldingSet());
+
+    // Sequences with combining marks remembered per text; enough for any real text, bounded for a hostile one.
+    private const int MaxRemembered = 1024;
+
+    // Long runs of combining marks (zalgo text) are cut so normalisation never sees an unbounded sequence.
+    private const int MaxSequence = 32;
+
+    // At most one entry per BMP character, so it cannot grow without bound.
+    private static readonly ConcurrentDictionary<char, string> NormalisedChars = new();
 
     private readonly int[]? originalStarts;
     private readonly int[]? originalEnds;
@@ -26,7 +36,7 @@ internal sealed class NormalisedText
 
     public string Text { get; }
 
-    /// <summary>Maps the normalised span [start, end) back to (start, length) in the original text.</summary>
+    // Maps the normalised span [start, end) back to (start, length) in the original text.
     public (int Start, int Length) ToOriginal(int start, int end)
     {
         if (originalStarts is null || originalEnds is null)
@@ -41,22 +51,30 @@ internal sealed class NormalisedText
         if (Ascii.IsValid(original)
             || (original.AsSpan().IndexOfAny(NeedsFolding) < 0 && original.IsNormalized(NormalizationForm.FormKC)))
             return new NormalisedText(original, null, null);
-        return Fold(original);
+        return NormaliseWithMap(original);
     }
 
-    private static NormalisedText Fold(string original)
+    private static NormalisedText NormaliseWithMap(string original)
     {
         var output = new Output(original.Length + 16);
-        Dictionary<char, string>? normalisedChars = null;
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var i = 0;
         while (i < original.Length)
         {
             var c = original[i];
             if (c < 0x80)
             {
-                output.Add(c, i, i + 1);
-                i++;
-                continue;
+                // ASCII maps to itself, except a letter that a combining mark follows (e + U+0301 is é).
+                var runEnd = original.AsSpan(i).IndexOfAnyExceptInRange('\0', '\x7F');
+                runEnd = runEnd < 0 ? original.Length : i + runEnd;
+                if (runEnd < original.Length && IsCombiningMark(original[runEnd]))
+                    runEnd--;
+                if (runEnd > i)
+                {
+                    output.AddUnchanged(original.AsSpan(i, runEnd - i), i);
+                    i = runEnd;
+                    continue;
+                }
             }
 
             var codePointLength = char.IsHighSurrogate(c) && i + 1 < original.Length && char.IsLowSurrogate(original[i + 1]) ? 2 : 1;
@@ -79,7 +97,7 @@ internal sealed class NormalisedText
             // e + U+0301 composes; invisible characters inside the sequence are dropped on the way.
             var end = i + codePointLength;
             var hasMarks = false;
-            while (end < original.Length && IsCombiningMark(original[end]))
+            while (end < original.Length && end - i < MaxSequence && IsCombiningMark(original[end]))
             {
                 hasMarks = true;
                 end++;
@@ -89,30 +107,24 @@ internal sealed class NormalisedText
             {
                 output.Add(c, i, end);
             }
-            else if (!hasMarks && codePointLength == 1)
+            else
             {
-                normalisedChars ??= [];
-                if (!normalisedChars.TryGetValue(c, out var replacement))
+                // The same few characters recur (µ, ², NBSP, full-width digits) and ICU costs microseconds a
+                // call: single characters are remembered for good, sequences with marks for this text.
+                var sequence = original.AsSpan(i, end - i);
+                string? replacement;
+                if (sequence.Length == 1)
                 {
-                    replacement = c is >= '\uFF01' and <= '\uFF5E'
-                        ? ((char)(c - 0xFEE0)).ToString()
-                        : c.ToString().Normalize(NormalizationForm.FormKC);
-                    normalisedChars[c] = replacement;
+                    replacement = NormalisedChars.GetOrAdd(c, static c => NormaliseSequence([c]));
+                }
+                else if (!seen.TryGetValue(sequence, out replacement))
+                {
+                    replacement = NormaliseSequence(sequence);
+                    if (seen.Dictionary.Count < MaxRemembered)
+                        seen[sequence] = replacement;
                 }
 
                 foreach (var r in replacement)
-                    output.Add(Fold(r), i, end);
-            }
-            else
-            {
-                var sequence = new StringBuilder(end - i);
-                for (var k = i; k < end; k++)
-                {
-                    if (!IsInvisible(original[k]) || char.IsSurrogate(original[k]))
-                        sequence.Append(original[k]);
-                }
-
-                foreach (var r in sequence.ToString().Normalize(NormalizationForm.FormKC))
                     output.Add(Fold(r), i, end);
             }
 
@@ -120,6 +132,21 @@ internal sealed class NormalisedText
         }
 
         return new NormalisedText(output.ToText(), output.Starts, output.Ends);
+    }
+
+    private static string NormaliseSequence(ReadOnlySpan<char> sequence)
+    {
+        if (sequence.Length == 1 && sequence[0] is >= '\uFF01' and <= '\uFF5E')
+            return ((char)(sequence[0] - 0xFEE0)).ToString(); // full-width ASCII, the commonest disguise
+
+        var visible = new StringBuilder(sequence.Length);
+        foreach (var c in sequence)
+        {
+            if (char.IsSurrogate(c) || !IsInvisible(c))
+                visible.Append(c);
+        }
+
+        return visible.ToString().Normalize(NormalizationForm.FormKC);
     }
 
     private static char Fold(char c)
@@ -159,7 +186,7 @@ internal sealed class NormalisedText
         var set = new StringBuilder();
         for (var c = '\u0080'; c < char.MaxValue; c++)
         {
-            if (char.IsSurrogate(c) || IsInvisible(c) || Fold(c) != c)
+            if (char.IsSurrogate(c) || IsInvisible(c) || Fold(c) != c || IsCombiningMark(c))
                 set.Append(c);
         }
 
@@ -177,22 +204,40 @@ internal sealed class NormalisedText
 
         public void Add(char c, int originalStart, int originalEnd)
         {
-            if (count == chars.Length)
-            {
-                var size = chars.Length * 2;
-                Array.Resize(ref chars, size);
-                var starts = Starts;
-                var ends = Ends;
-                Array.Resize(ref starts, size);
-                Array.Resize(ref ends, size);
-                Starts = starts;
-                Ends = ends;
-            }
-
+            EnsureRoom(1);
             chars[count] = c;
             Starts[count] = originalStart;
             Ends[count] = originalEnd;
             count++;
+        }
+
+        public void AddUnchanged(ReadOnlySpan<char> run, int originalStart)
+        {
+            EnsureRoom(run.Length);
+            run.CopyTo(chars.AsSpan(count));
+            var starts = Starts.AsSpan(count, run.Length);
+            var ends = Ends.AsSpan(count, run.Length);
+            for (var k = 0; k < starts.Length; k++)
+            {
+                starts[k] = originalStart + k;
+                ends[k] = originalStart + k + 1;
+            }
+
+            count += run.Length;
+        }
+
+        private void EnsureRoom(int needed)
+        {
+            if (count + needed <= chars.Length)
+                return;
+            var size = Math.Max(chars.Length * 2, count + needed);
+            Array.Resize(ref chars, size);
+            var starts = Starts;
+            var ends = Ends;
+            Array.Resize(ref starts, size);
+            Array.Resize(ref ends, size);
+            Starts = starts;
+            Ends = ends;
         }
 
         public string ToText() => new(chars, 0, count);

@@ -1,13 +1,11 @@
 namespace TumourBoard.Domain.Cases.Guard;
 
-/// <summary>Numbers written in groups on one line: "02 764 11 11", "85.07.30-033.28", "+32 (0)2 764".</summary>
+// Numbers written in groups on one line: "02 764 11 11", "85.07.30-033.28", "+32 (0)2 764".
 internal static class NumberChain
 {
-    /// <summary>
-    /// Reads up to groups.Length number tokens from <paramref name="first"/>, each separated by spaces or by
-    /// one of <paramref name="joiners"/> (with or without spaces around it). Bit k of
-    /// <paramref name="joinedMask"/> is set when group k follows a joiner rather than plain spaces.
-    /// </summary>
+    // Reads up to groups.Length number tokens from first, each separated by spaces or by one of the
+    // joiners (with or without spaces around it). Bit k of joinedMask is set when group k follows a
+    // joiner rather than plain spaces: a typed layout, not a list of counts.
     public static int Read(TokenisedText text, int first, Span<int> groups, string joiners, out int joinedMask)
     {
         groups[0] = first;

@@ -1,11 +1,9 @@
 namespace TumourBoard.Domain.Cases.Guard;
 
-/// <summary>
-/// A person's name signalled by a title (Mme Dupont, Dhr. Peeters), a label (Nom : Dupont) or a relation
-/// (patient Emma, la patiente Léa, moeder Anna). Physicians (Dr X, Prof. X) are not patient data. After a
-/// relation the next word must be capitalised and not a known common word or eponym, so "patient received"
-/// and "patient Wilms tumour" pass.
-/// </summary>
+// A person's name signalled by a title (Mme Dupont, Dhr. Peeters), a label (Nom : Dupont) or a relation
+// (patient Emma, la patiente Léa, moeder Anna). Physicians (Dr X, Prof. X) are not patient data. After a
+// relation the next word must be capitalised and not a known common word or eponym, so "patient received"
+// and "patient Wilms tumour" pass.
 internal static class PersonalNames
 {
     private const int LongestName = 6;
@@ -57,11 +55,21 @@ internal static class PersonalNames
         return last;
     }
 
-    // patient Emma, la patiente Léa Martin, moeder Anna.
+    // patient Emma, la patiente Léa Martin, moeder Anna, le père, Marc, ..., the mother (Sarah).
     private static int MatchRelation(TokenisedText text, int relation, List<Candidate> found)
     {
         var first = relation + 1;
-        if (!text.IsSpaced(first) || !IsNameWord(text, first, allowCapitals: false))
+        var closer = text.SymbolAt(first) switch
+        {
+            ',' => ',',
+            '(' => ')',
+            _ => '\0',
+        };
+        if (closer != '\0' && text.SameLine(first))
+            first++;
+        else if (!text.IsSpaced(first))
+            return -1;
+        if (!text.SameLine(first) || !IsNameWord(text, first, allowCapitals: false))
             return -1;
         var last = first;
         for (var n = 0; n < 3; n++)
@@ -74,6 +82,9 @@ internal static class PersonalNames
                 break;
         }
 
+        // Set off by commas or brackets, the word must be all there is: "the mother, Sarah, said".
+        if (closer != '\0' && !text.IsSymbol(last + 1, closer))
+            return -1;
         found.Add(Candidate.Of(text, IdentifierKind.Name, first, last));
         return last;
     }
@@ -134,7 +145,9 @@ internal static class PersonalNames
                     continue;
                 }
 
-                if (text.Has(k, WordRole.NameParticle))
+                // Particles (van, de, le) and the O of O'Brien count only when a name word follows.
+                if (text.Has(k, WordRole.NameParticle)
+                    || (text.Length(k) == 1 && text.StartsWithUpper(k) && text.IsSymbol(k + 1, '\'') && text.IsGlued(k + 1)))
                     continue;
                 if (IsNameWord(text, k, allowCapitals))
                 {

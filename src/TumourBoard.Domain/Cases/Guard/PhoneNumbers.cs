@@ -1,9 +1,7 @@
 namespace TumourBoard.Domain.Cases.Guard;
 
-/// <summary>
-/// Belgian numbers in national notation (02 764 11 11, 0475/12.34.56) and any number in international
-/// notation (+32 2 764 11 11, 0032 475 12 34 56, +33 1 23 45 67 89).
-/// </summary>
+// Belgian numbers in national notation (02 764 11 11, 0475/12.34.56) and any number in international
+// notation (+32 2 764 11 11, 0032 475 12 34 56, +33 1 23 45 67 89).
 internal static class PhoneNumbers
 {
     private const string Joiners = ".-/()";

@@ -1,12 +1,11 @@
 namespace TumourBoard.Domain.Cases.Guard;
 
-/// <summary>
-/// A patient identifier after a label: MRN 12345678, n° de dossier : 2015/123456, EPD-nummer 1234567,
-/// INSZ 85073003328. The finding covers the identifier, not the label.
-/// </summary>
+// A patient identifier after a label: MRN 12345678, n° de dossier : 2015/123456, EPD-nummer 1234567,
+// INSZ 85073003328. The finding covers the identifier, not the label.
 internal static class RecordNumbers
 {
-    private const int MinimumDigits = 4;
+    // A year ("dossier 2019") is not a record number; record numbers are longer.
+    private const int MinimumDigits = 5;
 
     public static void Find(TokenisedText text, List<Candidate> found)
     {
@@ -33,7 +32,7 @@ internal static class RecordNumbers
         text.Has(k, WordRole.RecordFiller) || text.SymbolAt(k) is ':' or '#' or '=' or '-' or '.' or '°' or '(';
 
     // Letters, digits and - / . _ run together ("UZL-2015/000123", "A1234567"), or digit groups separated
-    // by spaces ("123 456 789"). Needs at least four digits, so "IPP 40 mg" (a proton-pump inhibitor) passes.
+    // by spaces ("123 456 789"). Needs at least five digits, so "IPP 40 mg" (a proton-pump inhibitor) passes.
     private static int ReadIdentifier(TokenisedText text, int k)
     {
         if (!text.IsNumber(k) && !text.IsWord(k))

@@ -9,7 +9,7 @@ internal enum TokenKind : byte
     Symbol,
 }
 
-/// <summary>What separates a token from the one before it.</summary>
+// What separates a token from the one before it.
 internal enum Gap : byte
 {
     None,
@@ -29,11 +29,9 @@ internal struct TextToken
     public readonly int End => Start + Length;
 }
 
-/// <summary>
-/// The normalised text cut into words (runs of letters), numbers (runs of ASCII digits) and single
-/// symbols, with the whitespace between them reduced to <see cref="Gap"/>. Every rule walks these tokens
-/// with a bounded look-around, which keeps the scan linear in the length of the text.
-/// </summary>
+// The normalised text cut into words (runs of letters), numbers (runs of ASCII digits) and single
+// symbols, with the whitespace between them reduced to Gap. Every rule walks these tokens
+// with a bounded look-around, which keeps the scan linear in the length of the text.
 internal sealed class TokenisedText : IDisposable
 {
     private TextToken[] tokens;
@@ -65,15 +63,15 @@ internal sealed class TokenisedText : IDisposable
 
     public bool Has(int i, WordRole role) => IsWord(i) && (tokens[i].Roles & role) != 0;
 
-    /// <summary>Token i follows token i - 1 with no whitespace in between.</summary>
+    // Token i follows token i - 1 with no whitespace in between.
     public bool IsGlued(int i) => (uint)i < (uint)Count && tokens[i].Gap == Gap.None;
 
-    /// <summary>Token i is on the same line as token i - 1.</summary>
+    // Token i is on the same line as token i - 1.
     public bool SameLine(int i) => (uint)i < (uint)Count && tokens[i].Gap != Gap.LineBreak;
 
     public bool IsSpaced(int i) => (uint)i < (uint)Count && tokens[i].Gap == Gap.Space;
 
-    /// <summary>Value of a number token of up to nine digits; -1 otherwise.</summary>
+    // Value of a number token of up to nine digits; -1 otherwise.
     public int Value(int i)
     {
         if (!IsNumber(i) || tokens[i].Length > 9)
@@ -86,7 +84,7 @@ internal sealed class TokenisedText : IDisposable
 
     public int Length(int i) => tokens[i].Length;
 
-    /// <summary>Upper-case first letter and at least one lower-case letter after it: "Dupont", "Léa".</summary>
+    // Upper-case first letter and at least one lower-case letter after it: "Dupont", "Léa".
     public bool IsCapitalised(int i)
     {
         if (!IsWord(i) || tokens[i].Length < 2)
@@ -103,7 +101,7 @@ internal sealed class TokenisedText : IDisposable
         return false;
     }
 
-    /// <summary>All letters upper case, at least two of them: "DUPONT".</summary>
+    // All letters upper case, at least two of them: "DUPONT".
     public bool IsAllCaps(int i)
     {
         if (!IsWord(i) || tokens[i].Length < 2)
@@ -119,10 +117,8 @@ internal sealed class TokenisedText : IDisposable
 
     public bool StartsWithUpper(int i) => IsWord(i) && char.IsUpper(Text[tokens[i].Start]);
 
-    /// <summary>
-    /// A numeric identifier may start at token i: it is not glued to a word before it ("NCT01234567")
-    /// and does not continue a longer run of numbers joined by dots, dashes or slashes.
-    /// </summary>
+    // A numeric identifier may start at token i: it is not glued to a word before it ("NCT01234567")
+    // and does not continue a longer run of numbers joined by dots, dashes or slashes.
     public bool StartsCleanly(int i)
     {
         if (i == 0 || tokens[i].Gap != Gap.None)
@@ -133,7 +129,7 @@ internal sealed class TokenisedText : IDisposable
         return !(IsNumericJoiner(SymbolAt(before)) && IsGlued(before) && IsNumber(before - 1));
     }
 
-    /// <summary>The mirror of <see cref="StartsCleanly"/> for the last token of a numeric identifier.</summary>
+    // The mirror of StartsCleanly for the last token of a numeric identifier.
     public bool EndsCleanly(int i, bool allowGluedWord = false)
     {
         var after = i + 1;
