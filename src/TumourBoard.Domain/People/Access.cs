@@ -25,6 +25,16 @@ public static class Access
     public static bool CanSeeCase(Actor actor, int caseCentreId, CaseStatus status) =>
         !actor.IsAdmin && (status == CaseStatus.Draft ? actor.BelongsTo(caseCentreId) : actor.IsBoardMember || actor.Role == Roles.Observer);
 
+    /// <summary>The cases an actor may list: <see cref="CanSeeCase"/> as a query filter.</summary>
+    public static System.Linq.Expressions.Expression<Func<PatientCase, bool>> VisibleCases(Actor actor)
+    {
+        if (actor.IsAdmin)
+            return c => false;
+        var own = actor.CentreId ?? -1;
+        var seesSubmitted = actor.IsBoardMember || actor.Role == Roles.Observer;
+        return c => (c.Status == CaseStatus.Draft && c.CentreId == own) || (c.Status != CaseStatus.Draft && seesSubmitted);
+    }
+
     /// <summary>Whether the case's existence may be revealed at all: other centres' drafts answer "not found".</summary>
     public static bool CanKnowOfCase(Actor actor, int caseCentreId, CaseStatus status) =>
         status != CaseStatus.Draft || actor.BelongsTo(caseCentreId);

@@ -15,8 +15,19 @@ public static class DatabaseStartup
             await using var db = await services.GetRequiredService<IDbContextFactory<TumourBoardDbContext>>().CreateDbContextAsync();
             await db.Database.MigrateAsync();
         }
-        await services.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
-        if (services.GetRequiredService<IOptions<SeedOptions>>().Value.DemoData)
-            await services.GetRequiredService<DemoSeeder>().SeedAsync();
+        // Instances starting together seed one after the other; each finds what the previous one created.
+        await using var lockDb = await services.GetRequiredService<IDbContextFactory<TumourBoardDbContext>>().CreateDbContextAsync();
+        await lockDb.Database.OpenConnectionAsync();
+        await lockDb.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(74200)");
+        try
+        {
+            await services.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
+            if (services.GetRequiredService<IOptions<SeedOptions>>().Value.DemoData)
+                await services.GetRequiredService<DemoSeeder>().SeedAsync();
+        }
+        finally
+        {
+            await lockDb.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(74200)");
+        }
     }
 }

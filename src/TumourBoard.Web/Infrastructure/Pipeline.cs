@@ -40,6 +40,7 @@ public static class Pipeline
         var api = app.MapApi();
         api.MapCentreEndpoints();
         api.MapCaseEndpoints();
+        api.MapPresenterEndpoints();
         app.MapAccountEndpoints();
         app.MapPreferenceEndpoints();
     }

@@ -27,8 +27,10 @@ public sealed class DemoSeeder(
             throw new InvalidOperationException("Seed:DemoData is on but Seed:DemoPassword is not set.");
 
         List<(int Id, string Code, BoardLanguage Language)> centres;
+        // Demo accounts exist for the reference centres only, not for centres an Admin adds later.
+        var referenceCodes = ReferenceDataSeeder.ReadCentres().Select(c => c.Code).ToList();
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            centres = (await db.Centres.OrderBy(c => c.Id).Select(c => new { c.Id, c.Code, c.Language }).ToListAsync(ct))
+            centres = (await db.Centres.Where(c => referenceCodes.Contains(c.Code)).OrderBy(c => c.Id).Select(c => new { c.Id, c.Code, c.Language }).ToListAsync(ct))
                 .Select(c => (c.Id, c.Code, c.Language)).ToList();
 
         var firstCentre = centres[0];

@@ -7,10 +7,13 @@ internal static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/Account/Logout", async (SignInManager<AppUser> signInManager, HttpContext context) =>
+        endpoints.MapPost("/Account/Logout", async (SignInManager<AppUser> signInManager, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, HttpContext context) =>
         {
+            // A cross-site form must not be able to sign people out of a meeting.
+            if (!await antiforgery.IsRequestValidAsync(context))
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The sign-out form has expired; reload the page.");
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect("~/Account/Login");
+            return Results.LocalRedirect("~/Account/Login");
         });
     }
 }

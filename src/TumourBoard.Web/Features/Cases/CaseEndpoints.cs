@@ -67,6 +67,8 @@ public sealed record OptionRequest(string? Label, string? Detail, string? Trial)
 
 public sealed record CaseCreated(int Id, string Code, CaseStatus Status);
 
+public sealed record CaseStatusResponse(int Id, CaseStatus Status);
+
 public sealed record CaseListItem(int Id, string Code, string Centre, CaseStatus Status, Urgency Urgency, string DiagnosisLabel, string? Iccc3Group, DateTime? SubmittedAt);
 
 public static class CaseEndpoints
@@ -81,12 +83,16 @@ public static class CaseEndpoints
             return TypedResults.Created($"/api/v1/cases/{id}", new CaseCreated(id, code, CaseStatus.Draft));
         }).WithName("CreateCase").WithSummary("Creates a draft case of the caller's centre.");
 
+        cases.MapPut("/{id:int}", async (int id, CaseRequest body, HttpContext http, CaseService service) =>
+        {
+            var status = await service.UpdateAsync(ApiRoutes.ActorOf(http), id, body.ToContent(), body.LocalReference, null, http.RequestAborted);
+            return TypedResults.Ok(new CaseStatusResponse(id, status));
+        }).WithName("UpdateCase").WithSummary("Replaces the content of a case of the caller's centre; after submission the previous content stays in its history.");
+
         cases.MapPost("/{id:int}/submit", async (int id, HttpContext http, CaseService service) =>
         {
-            var actor = ApiRoutes.ActorOf(http);
-            await service.SubmitAsync(actor, id, null, http.RequestAborted);
-            var details = await service.GetAsync(actor, id, http.RequestAborted);
-            return TypedResults.Ok(new CaseCreated(details.Id, details.Code, details.Status));
+            var status = await service.SubmitAsync(ApiRoutes.ActorOf(http), id, null, http.RequestAborted);
+            return TypedResults.Ok(new CaseStatusResponse(id, status));
         }).WithName("SubmitCase").WithSummary("Submits a draft to the board.");
 
         cases.MapGet("/{id:int}", async (int id, HttpContext http, CaseService service) =>
@@ -99,6 +105,15 @@ public static class CaseEndpoints
             return TypedResults.Ok(rows.Select(r => new CaseListItem(r.Id, r.Code, r.CentreCode, r.Status, r.Urgency, r.DiagnosisLabel, r.Iccc3Group, r.SubmittedAtUtc)).ToList());
         }).WithName("ListCases").WithSummary("Lists cases the caller may see, optionally by status.");
     }
+
+    public static void MapPresenterEndpoints(this RouteGroupBuilder api) =>
+        api.MapGet("/presenters", async (HttpContext http, CaseService service) =>
+        {
+            var actor = ApiRoutes.ActorOf(http);
+            if (actor.CentreId is not { } centre)
+                return Results.Ok(Array.Empty<Presenter>());
+            return Results.Ok(await service.PresentersAsync(actor, centre, http.RequestAborted));
+        }).WithTags("Cases").WithName("ListPresenters").WithSummary("Clinicians of the caller's centre, who may present its cases (presenterId).");
 
     private static object ToResponse(CaseDetails d) => new
     {

@@ -26,13 +26,7 @@ public sealed class CaseService(
     {
         Access.Demand(!actor.IsAdmin);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.Cases.AsNoTracking();
-        // Drafts of other centres are never listed; observers and board members see everything submitted.
-        query = actor.CentreId is { } own
-            ? query.Where(c => c.Status != CaseStatus.Draft || c.CentreId == own)
-            : query.Where(c => c.Status != CaseStatus.Draft);
-        if (!actor.IsBoardMember && actor.Role != Roles.Observer)
-            query = query.Where(c => c.CentreId == actor.CentreId);
+        var query = db.Cases.AsNoTracking().Where(Access.VisibleCases(actor));
         if (filter.Status is { } status)
             query = query.Where(c => c.Status == status);
         if (filter.CentreId is { } centre)
@@ -86,17 +80,22 @@ public sealed class CaseService(
         Access.Demand(Access.CanWriteCases(actor));
         var centreId = actor.CentreId!.Value;
         var reference = ValidLocalReference(localReference);
+        // A clinician writing their own case presents it unless they name someone else.
+        if (content.PresenterId is null && actor.Role == Roles.Clinician)
+            content = content with { PresenterId = actor.UserId };
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await ValidatePresenterAsync(db, centreId, content.PresenterId, ct);
         var now = time.GetUtcNow().UtcDateTime;
+        // The code's year is the board's (Brussels) year, also in the first hour of 1 January.
+        var year = TumourBoard.Domain.Meetings.BoardTime.ToLocal(now).Year;
         // Validate before a code is taken, so a refused case does not use up a number.
         _ = PatientCase.Draft("pending", centreId, actor.UserId, content, now);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var number = await db.Database.SqlQuery<int>(
-            $"""INSERT INTO case_code_counters ("Year", "Last") VALUES ({now.Year}, 1) ON CONFLICT ("Year") DO UPDATE SET "Last" = case_code_counters."Last" + 1 RETURNING "Last" AS "Value" """)
+            $"""INSERT INTO case_code_counters ("Year", "Last") VALUES ({year}, 1) ON CONFLICT ("Year") DO UPDATE SET "Last" = case_code_counters."Last" + 1 RETURNING "Last" AS "Value" """)
             .ToListAsync(ct);
-        var @case = PatientCase.Draft(CaseCode.Format(now.Year, number[0]), centreId, actor.UserId, content, now);
+        var @case = PatientCase.Draft(CaseCode.Format(year, number[0]), centreId, actor.UserId, content, now);
         @case.SetProtectedLocalReference(reference is null ? null : _localReferences.Protect(reference));
         db.Cases.Add(@case);
         await db.SaveChangesAsync(ct);
@@ -107,10 +106,10 @@ public sealed class CaseService(
     }
 
     /// <summary>Saves an edit; refused when someone changed the case since <paramref name="version"/> was read (when given).</summary>
-    public async Task UpdateAsync(Actor actor, int id, CaseContent content, string? localReference, uint? version, CancellationToken ct = default)
+    public async Task<CaseStatus> UpdateAsync(Actor actor, int id, CaseContent content, string? localReference, uint? version, CancellationToken ct = default)
     {
         var reference = ValidLocalReference(localReference);
-        await ChangeAsync(actor, id, version, "case.edit", async (db, @case, now) =>
+        return await ChangeAsync(actor, id, version, "case.edit", async (db, @case, now) =>
         {
             await ValidatePresenterAsync(db, @case.CentreId, content.PresenterId, ct);
             @case.Edit(content, actor.UserId, now);
@@ -118,14 +117,14 @@ public sealed class CaseService(
         }, ct);
     }
 
-    public Task SubmitAsync(Actor actor, int id, uint? version, CancellationToken ct = default) =>
+    public Task<CaseStatus> SubmitAsync(Actor actor, int id, uint? version, CancellationToken ct = default) =>
         ChangeAsync(actor, id, version, "case.submit", (_, @case, now) =>
         {
             @case.Submit(actor.UserId, now);
             return Task.CompletedTask;
         }, ct);
 
-    public Task WithdrawAsync(Actor actor, int id, string? reason, uint? version, CancellationToken ct = default) =>
+    public Task<CaseStatus> WithdrawAsync(Actor actor, int id, string? reason, uint? version, CancellationToken ct = default) =>
         ChangeAsync(actor, id, version, "case.withdraw", (_, @case, now) =>
         {
             @case.Withdraw(actor.UserId, reason, now);
@@ -140,7 +139,8 @@ public sealed class CaseService(
         return await PresenterQuery(db, centreId).OrderBy(u => u.DisplayName).Select(u => new Presenter(u.Id, u.DisplayName)).ToListAsync(ct);
     }
 
-    private async Task ChangeAsync(Actor actor, int id, uint? version, string action, Func<TumourBoardDbContext, PatientCase, DateTime, Task> change, CancellationToken ct)
+    /// <summary>Applies one change to a case with its audit entry, in one transaction; returns the case's new status.</summary>
+    private async Task<CaseStatus> ChangeAsync(Actor actor, int id, uint? version, string action, Func<TumourBoardDbContext, PatientCase, DateTime, Task> change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var @case = await db.Cases.Include(c => c.Options).Include(c => c.Events).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, ct);
@@ -153,6 +153,7 @@ public sealed class CaseService(
         await audit.AddAsync(db, actor, action, "case", @case.Id, ct: ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        return @case.Status;
     }
 
     private static void Demand(Actor actor, PatientCase? @case)
