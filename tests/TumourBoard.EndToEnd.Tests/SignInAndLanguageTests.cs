@@ -25,6 +25,20 @@ public sealed class SignInAndLanguageTests(BrowserFixture browser, DemoAppFixtur
     }
 
     [Fact]
+    public async Task SignOut_FromTheUserMenu_ReturnsToTheLoginPage()
+    {
+        var page = await browser.NewPageAsync(app.App.BaseAddress);
+        await page.SignInAsync("datamanager.uzg@demo.tumourboard.be");
+
+        await page.GetByTestId("user-menu").ClickAsync();
+        await page.GetByTestId("logout").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("login-submit")).ToBeVisibleAsync();
+        await page.GotoAsync("/");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("Account/Login"));
+    }
+
+    [Fact]
     public async Task WrongPassword_ShowsTheReasonOnTheLoginPage()
     {
         var page = await browser.NewPageAsync(app.App.BaseAddress);

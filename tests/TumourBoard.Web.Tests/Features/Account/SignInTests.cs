@@ -114,13 +114,25 @@ public sealed class SignInTests(DemoAppFixture fixture) : IClassFixture<DemoAppF
     public async Task Logout_EndsTheSession()
     {
         using var client = await _app.SignedInClientAsync("observer@demo.tumourboard.be");
-        var page = await client.GetStringAsync("/");
+        // The sign-out form sits in the user menu, rendered when opened; any page form carries the same antiforgery token.
+        var page = await client.GetStringAsync("/Account/Manage/ChangePassword");
         var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
 
         var logout = await client.PostAsync("Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token) }));
 
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Logout_WithoutAntiforgeryToken_IsRefusedAndTheSessionStays()
+    {
+        using var client = await _app.SignedInClientAsync("observer@demo.tumourboard.be");
+
+        var logout = await client.PostAsync("Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string>()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
     }
 
     private async Task DeactivateAsync(string email) =>
