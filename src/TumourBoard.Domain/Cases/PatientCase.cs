@@ -144,6 +144,38 @@ public sealed class PatientCase
         _events.Add(new CaseEvent(CaseEventKind.Withdrawn, by, nowUtc, null, null, reason));
     }
 
+    /// <summary>Put on a meeting's agenda.</summary>
+    public void Schedule(Guid? by, DateTime nowUtc, string? note = null)
+    {
+        if (Status is not (CaseStatus.Submitted or CaseStatus.Deferred))
+            throw new DomainException("Agenda.CaseNotSubmitted", Status == CaseStatus.Scheduled
+                ? "This case is already on another meeting's agenda."
+                : "Only a submitted case can be put on an agenda.");
+        Status = CaseStatus.Scheduled;
+        UpdatedAtUtc = nowUtc;
+        _events.Add(new CaseEvent(CaseEventKind.Scheduled, by, nowUtc, null, null, note));
+    }
+
+    /// <summary>Taken off an agenda (removed, or its meeting cancelled): back to waiting for a meeting.</summary>
+    public void Unschedule(Guid? by, DateTime nowUtc, string? note = null)
+    {
+        if (Status != CaseStatus.Scheduled)
+            return;
+        Status = CaseStatus.Submitted;
+        UpdatedAtUtc = nowUtc;
+        _events.Add(new CaseEvent(CaseEventKind.Unscheduled, by, nowUtc, null, null, note));
+    }
+
+    /// <summary>Not discussed at its meeting; it carries over to the next one.</summary>
+    public void Defer(Guid? by, DateTime nowUtc, string reason)
+    {
+        if (Status != CaseStatus.Scheduled)
+            throw new DomainException("Case.NotScheduled", "Only a case on an agenda can be deferred.");
+        Status = CaseStatus.Deferred;
+        UpdatedAtUtc = nowUtc;
+        _events.Add(new CaseEvent(CaseEventKind.Deferred, by, nowUtc, null, null, reason.Length > CaseRules.MaxShortText ? reason[..CaseRules.MaxShortText] : reason));
+    }
+
     /// <summary>Stores the centre's encrypted local reference (null clears it). Encryption happens outside the domain.</summary>
     public void SetProtectedLocalReference(string? protectedValue) => ProtectedLocalReference = protectedValue;
 

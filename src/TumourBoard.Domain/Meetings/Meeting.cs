@@ -8,6 +8,8 @@ public sealed class Meeting
     public const int MaxTitleLength = 200;
     public const int MaxReasonLength = 1000;
 
+    private readonly List<AgendaItem> _items = [];
+
     private Meeting() { }
 
     private Meeting(MeetingKind kind, DateTime startsAtUtc, int durationMinutes, string? title, BoardLanguage language, string? videoLink, Guid? chairId)
@@ -61,6 +63,138 @@ public sealed class Meeting
 
     public string? CancellationReason { get; private set; }
 
+    public DateTime? AgendaPublishedAtUtc { get; private set; }
+
+    /// <summary>Raised by every agenda change, so two people editing at once cannot both save on the same view.</summary>
+    public int AgendaRevision { get; private set; }
+
+    public IReadOnlyList<AgendaItem> Items => _items.OrderBy(i => i.Position).ToList();
+
+    public bool IsAgendaOpen => Status is MeetingStatus.Planned;
+
+    public int AgendaMinutes => _items.Where(i => i.Status != AgendaItemStatus.Deferred).Sum(i => i.Minutes);
+
+    public bool RunsOverTime => AgendaMinutes > DurationMinutes;
+
+    /// <summary>Each item's computed start, in agenda order.</summary>
+    public IReadOnlyList<(AgendaItem Item, DateTime StartsAtUtc)> Schedule()
+    {
+        var at = StartsAtUtc;
+        var result = new List<(AgendaItem, DateTime)>();
+        foreach (var item in Items)
+        {
+            result.Add((item, at));
+            at = at.AddMinutes(item.Minutes);
+        }
+        return result;
+    }
+
+    public bool Holds(int caseId) => _items.Any(i => i.CaseId == caseId);
+
+    /// <summary>
+    /// Puts a case on the agenda: at the end while the agenda is open; after publication only as a late addition
+    /// (the service decides who may); carried-over cases go to the top.
+    /// </summary>
+    public AgendaItem AddCase(int caseId, int minutes, Guid? presenterId, bool lateAddition = false, bool carriedOver = false)
+    {
+        if (Status is MeetingStatus.AgendaPublished && !lateAddition)
+            throw new DomainException("Agenda.Published", "The agenda is published; only the coordinator can add an urgent case as a late addition.");
+        if (Status is not (MeetingStatus.Planned or MeetingStatus.AgendaPublished))
+            throw new DomainException("Agenda.Closed", "This meeting's agenda can no longer change.");
+        if (Holds(caseId))
+            throw new DomainException("Agenda.CaseAlreadyOn", "This case is already on this agenda.");
+        var position = carriedOver ? 1 : _items.Count + 1;
+        if (carriedOver)
+        {
+            foreach (var item in _items)
+                item.Position++;
+        }
+        var added = new AgendaItem(caseId, position, minutes, presenterId, lateAddition && Status == MeetingStatus.AgendaPublished, carriedOver);
+        _items.Add(added);
+        AgendaRevision++;
+        return added;
+    }
+
+    public AgendaItem RemoveItem(int itemId, bool byCoordinator)
+    {
+        var item = Item(itemId);
+        if (Status == MeetingStatus.AgendaPublished && !byCoordinator)
+            throw new DomainException("Agenda.Published", "The agenda is published; only the coordinator can change it.");
+        if (Status is not (MeetingStatus.Planned or MeetingStatus.AgendaPublished))
+            throw new DomainException("Agenda.Closed", "This meeting's agenda can no longer change.");
+        _items.Remove(item);
+        Renumber(Items.Where(i => i != item).ToList());
+        AgendaRevision++;
+        return item;
+    }
+
+    /// <summary>Sets the agenda's order; the ids must be exactly the agenda's items.</summary>
+    public void Reorder(IReadOnlyList<int> itemIds)
+    {
+        EnsureOpen();
+        if (itemIds is null || itemIds.Count != _items.Count || itemIds.Distinct().Count() != itemIds.Count || itemIds.Any(id => _items.All(i => i.Id != id)))
+            throw new DomainException("Agenda.OrderInvalid", "The new order must list every item of this agenda exactly once.");
+        Renumber(itemIds.Select(Item).ToList());
+        AgendaRevision++;
+    }
+
+    public void SetItemMinutes(int itemId, int minutes)
+    {
+        EnsureOpen();
+        Item(itemId).ChangeMinutes(minutes);
+        AgendaRevision++;
+    }
+
+    public void SetItemPresenter(int itemId, Guid? presenterId)
+    {
+        if (Status is not (MeetingStatus.Planned or MeetingStatus.AgendaPublished or MeetingStatus.InProgress))
+            throw new DomainException("Agenda.Closed", "This meeting's agenda can no longer change.");
+        Item(itemId).ChangePresenter(presenterId);
+        AgendaRevision++;
+    }
+
+    /// <summary>Fixes the order and times and makes the agenda visible as final.</summary>
+    public void PublishAgenda(DateTime nowUtc)
+    {
+        EnsureOpen();
+        if (_items.Count == 0)
+            throw new DomainException("Agenda.Empty", "Put at least one case on the agenda before publishing it.");
+        Status = MeetingStatus.AgendaPublished;
+        AgendaPublishedAtUtc = nowUtc;
+        AgendaRevision++;
+    }
+
+    /// <summary>Marks an item not discussed, with the reason; the case carries over to the next meeting.</summary>
+    public AgendaItem DeferItem(int itemId, string reason)
+    {
+        reason = (reason ?? "").Trim();
+        if (reason.Length is 0 or > AgendaItem.MaxReasonLength)
+            throw new DomainException("Agenda.DeferReasonRequired", $"Give a reason of 1 to {AgendaItem.MaxReasonLength} characters for deferring.");
+        var item = Item(itemId);
+        if (item.Status == AgendaItemStatus.Discussed)
+            throw new DomainException("Agenda.AlreadyDiscussed", "This case has been discussed.");
+        item.Defer(reason);
+        AgendaRevision++;
+        return item;
+    }
+
+    public AgendaItem Item(int itemId) =>
+        _items.SingleOrDefault(i => i.Id == itemId) ?? throw new DomainException("Agenda.ItemNotFound", "This item is not on this meeting's agenda.");
+
+    private void EnsureOpen()
+    {
+        if (Status == MeetingStatus.AgendaPublished)
+            throw new DomainException("Agenda.Published", "The agenda is published; its order and times are fixed.");
+        if (Status != MeetingStatus.Planned)
+            throw new DomainException("Agenda.Closed", "This meeting's agenda can no longer change.");
+    }
+
+    private static void Renumber(IReadOnlyList<AgendaItem> ordered)
+    {
+        for (var i = 0; i < ordered.Count; i++)
+            ordered[i].Position = i + 1;
+    }
+
     public void Cancel(string reason)
     {
         reason = (reason ?? "").Trim();
@@ -70,6 +204,21 @@ public sealed class Meeting
             throw new DomainException("Meeting.CannotCancel", "Only a meeting that has not started can be cancelled.");
         Status = MeetingStatus.Cancelled;
         CancellationReason = reason;
+        AgendaRevision++;
+    }
+
+    /// <summary>Moves the meeting to another time or changes its length, title, language or link, before it starts.</summary>
+    public void Reschedule(DateTime startsAtUtc, int durationMinutes, string? title, BoardLanguage language, string? videoLink)
+    {
+        if (Status is not (MeetingStatus.Planned or MeetingStatus.AgendaPublished))
+            throw new DomainException("Meeting.CannotChange", "Only a meeting that has not started can be changed.");
+        var changed = new Meeting(Kind, startsAtUtc, durationMinutes, title, language, videoLink, ChairId);
+        StartsAtUtc = changed.StartsAtUtc;
+        DurationMinutes = changed.DurationMinutes;
+        Title = changed.Title;
+        Language = changed.Language;
+        VideoLink = changed.VideoLink;
+        AgendaRevision++;
     }
 
     public void AssignRoles(Guid? chairId, Guid? secretaryId)

@@ -12,6 +12,15 @@ public static class Access
 
     public static bool CanManageSchedule(Actor actor) => actor.IsCoordinator;
 
+    /// <summary>Data managers of any centre and the coordinator prepare agendas.</summary>
+    public static bool CanPrepareAgenda(Actor actor) => actor.Role is Roles.DataManager or Roles.Coordinator;
+
+    /// <summary>Publishing, cancelling, extra meetings, late additions: the coordinator's.</summary>
+    public static bool CanManageMeetings(Actor actor) => actor.IsCoordinator;
+
+    /// <summary>The chair runs the meeting; any coordinator may stand in as deputy.</summary>
+    public static bool CanChair(Actor actor, Guid? chairId) => actor.IsCoordinator || (chairId == actor.UserId && actor.CanVote);
+
     /// <summary>Clinicians and data managers write their own centre's cases.</summary>
     public static bool CanWriteCases(Actor actor) =>
         actor.CentreId is not null && actor.Role is Roles.Clinician or Roles.DataManager;

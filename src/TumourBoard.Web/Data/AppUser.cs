@@ -25,6 +25,9 @@ public sealed class AppUser : IdentityUser<Guid>
 
     public DateTime CreatedAtUtc { get; private set; }
 
+    /// <summary>SHA-256 of the secret in the person's private calendar feed address; null when they have none.</summary>
+    public string? CalendarFeedHash { get; private set; }
+
     private AppUser() { }
 
     public AppUser(string email, string displayName, int? centreId, Discipline discipline, BoardLanguage language, DateTime createdAtUtc)

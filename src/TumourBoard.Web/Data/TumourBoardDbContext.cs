@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using TumourBoard.Domain.Audit;
 using TumourBoard.Domain.Cases;
 using TumourBoard.Domain.Centres;
+using TumourBoard.Web.Features.Notifications;
 using TumourBoard.Web.Features.Tokens;
 using TumourBoard.Domain.Meetings;
 
@@ -26,6 +27,10 @@ public sealed class TumourBoardDbContext(DbContextOptions<TumourBoardDbContext> 
     public DbSet<CaseCodeCounter> CaseCodeCounters => Set<CaseCodeCounter>();
 
     public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();
+
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TumourBoard.Web.Components;
 using TumourBoard.Web.Features.Account;
 using TumourBoard.Web.Features.Api;
+using TumourBoard.Web.Features.Calendar;
+using TumourBoard.Web.Features.Meetings;
 using TumourBoard.Web.Features.Cases;
 using TumourBoard.Web.Features.Preferences;
 
@@ -41,6 +43,8 @@ public static class Pipeline
         api.MapCentreEndpoints();
         api.MapCaseEndpoints();
         api.MapPresenterEndpoints();
+        api.MapMeetingEndpoints();
+        app.MapCalendarEndpoints();
         app.MapAccountEndpoints();
         app.MapPreferenceEndpoints();
     }

@@ -10,9 +10,12 @@ using TumourBoard.Web.Features.Account;
 using TumourBoard.Web.Features.Admin;
 using TumourBoard.Web.Features.Api;
 using TumourBoard.Web.Features.Audit;
+using TumourBoard.Web.Features.Calendar;
 using TumourBoard.Web.Features.Cases;
 using TumourBoard.Web.Features.Tokens;
 using TumourBoard.Web.Features.Meetings;
+using TumourBoard.Web.Features.Notifications;
+using TumourBoard.Web.Features.Realtime;
 using TumourBoard.Web.Features.Preferences;
 using TumourBoard.Web.Localization;
 
@@ -78,6 +81,11 @@ public static class ServiceRegistration
         services.AddScoped<UserAdminService>();
         services.AddScoped<MeetingService>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<NotificationService>();
+        services.AddScoped<CalendarService>();
+        services.AddSingleton<BoardEvents>();
+        services.AddSingleton<PostgresEventRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresEventRelay>());
         services.AddScoped<TokenService>();
         services.AddScoped<CaseService>();
         services.AddScoped<DemoSeeder>();

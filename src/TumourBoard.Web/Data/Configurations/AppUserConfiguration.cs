@@ -11,5 +11,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.Property(u => u.DisplayName).HasMaxLength(AppUser.MaxDisplayNameLength).IsRequired();
         builder.HasOne<Centre>().WithMany().HasForeignKey(u => u.CentreId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(u => u.CreatedAtUtc);
+        builder.Property(u => u.CalendarFeedHash).HasMaxLength(64);
+        builder.HasIndex(u => u.CalendarFeedHash).IsUnique();
     }
 }

@@ -14,6 +14,11 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.Property(m => m.VideoLink).HasMaxLength(VideoLinks.MaxLength);
         builder.Property(m => m.CancellationReason).HasMaxLength(Meeting.MaxReasonLength);
         builder.Ignore(m => m.EndsAtUtc);
+        builder.Ignore(m => m.IsAgendaOpen);
+        builder.Ignore(m => m.AgendaMinutes);
+        builder.Ignore(m => m.RunsOverTime);
+        builder.HasMany(m => m.Items).WithOne().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(m => m.Items).HasField("_items").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(m => m.StartsAtUtc);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(m => m.ChairId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(m => m.SecretaryId).OnDelete(DeleteBehavior.Restrict);

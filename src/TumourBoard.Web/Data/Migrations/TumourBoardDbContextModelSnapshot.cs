@@ -491,6 +491,58 @@ namespace TumourBoard.Web.Data.Migrations
                     b.ToTable("centres", (string)null);
                 });
 
+            modelBuilder.Entity("TumourBoard.Domain.Meetings.AgendaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DeferralReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("IsCarriedOver")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsLateAddition")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("PresenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_agenda_items_one_open_agenda_per_case")
+                        .HasFilter("\"Status\" IN ('Waiting', 'Current')");
+
+                    b.HasIndex("PresenterId");
+
+                    b.HasIndex("MeetingId", "Position");
+
+                    b.ToTable("agenda_items", (string)null);
+                });
+
             modelBuilder.Entity("TumourBoard.Domain.Meetings.Meeting", b =>
                 {
                     b.Property<int>("Id")
@@ -498,6 +550,12 @@ namespace TumourBoard.Web.Data.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AgendaPublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("AgendaRevision")
+                        .HasColumnType("integer");
 
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(1000)
@@ -608,6 +666,10 @@ namespace TumourBoard.Web.Data.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CalendarFeedHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int?>("CentreId")
                         .HasColumnType("integer");
 
@@ -681,6 +743,9 @@ namespace TumourBoard.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CalendarFeedHash")
+                        .IsUnique();
+
                     b.HasIndex("CentreId");
 
                     b.HasIndex("NormalizedEmail")
@@ -704,6 +769,40 @@ namespace TumourBoard.Web.Data.Migrations
                     b.HasKey("Year");
 
                     b.ToTable("case_code_counters", (string)null);
+                });
+
+            modelBuilder.Entity("TumourBoard.Web.Features.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("UserId", "ReadAtUtc");
+
+                    b.ToTable("notifications", (string)null);
                 });
 
             modelBuilder.Entity("TumourBoard.Web.Features.Tokens.PersonalAccessToken", b =>
@@ -844,6 +943,26 @@ namespace TumourBoard.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("TumourBoard.Domain.Meetings.AgendaItem", b =>
+                {
+                    b.HasOne("TumourBoard.Domain.Cases.PatientCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TumourBoard.Domain.Meetings.Meeting", null)
+                        .WithMany("Items")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TumourBoard.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PresenterId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("TumourBoard.Domain.Meetings.Meeting", b =>
                 {
                     b.HasOne("TumourBoard.Web.Data.AppUser", null)
@@ -873,6 +992,21 @@ namespace TumourBoard.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("TumourBoard.Web.Features.Notifications.Notification", b =>
+                {
+                    b.HasOne("TumourBoard.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TumourBoard.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TumourBoard.Web.Features.Tokens.PersonalAccessToken", b =>
                 {
                     b.HasOne("TumourBoard.Web.Data.AppUser", null)
@@ -887,6 +1021,11 @@ namespace TumourBoard.Web.Data.Migrations
                     b.Navigation("Events");
 
                     b.Navigation("Options");
+                });
+
+            modelBuilder.Entity("TumourBoard.Domain.Meetings.Meeting", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

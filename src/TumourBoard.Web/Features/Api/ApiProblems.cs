@@ -45,6 +45,10 @@ public sealed class ApiProblems : IEndpointFilter
                 ex.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Code).ToArray()),
                 title: "The case has invalid or missing fields.");
         }
+        catch (Meetings.MeetingNotFoundException)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.");
+        }
         catch (CaseNotFoundException)
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.");

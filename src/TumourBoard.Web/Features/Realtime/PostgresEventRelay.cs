@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using TumourBoard.Web.Data;
+
+namespace TumourBoard.Web.Features.Realtime;
+
+/// <summary>
+/// Carries meeting events between app instances through PostgreSQL: a change sends NOTIFY in its own transaction
+/// (so the event exists exactly when the change does), and each instance LISTENs and hands events to
+/// <see cref="BoardEvents"/>. After a lost connection it listens again and announces a resynchronisation.
+/// </summary>
+public sealed class PostgresEventRelay(IConfiguration configuration, BoardEvents events, ILogger<PostgresEventRelay> logger) : BackgroundService
+{
+    public const string Channel = "tumourboard_events";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Queues the event's NOTIFY inside <paramref name="db"/>'s transaction; it is delivered on commit.</summary>
+    public static Task NotifyAsync(TumourBoardDbContext db, BoardEvent boardEvent, CancellationToken ct = default) =>
+        db.Database.ExecuteSqlRawAsync("SELECT pg_notify({0}, {1})", [Channel, JsonSerializer.Serialize(boardEvent, Json)], ct);
+
+    /// <summary>True while this instance is listening; the room shows a problem when it is not.</summary>
+    public bool IsListening { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var connectionString = configuration.GetConnectionString("TumourBoard")!;
+        var delay = TimeSpan.FromMilliseconds(500);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 10 }.ConnectionString);
+                await connection.OpenAsync(stoppingToken);
+                connection.Notification += (_, e) => OnNotification(e.Payload);
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                IsListening = true;
+                delay = TimeSpan.FromMilliseconds(500);
+                while (!stoppingToken.IsCancellationRequested)
+                    await connection.WaitAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                if (IsListening)
+                    logger.LogWarning(ex, "Lost the event connection to PostgreSQL; reconnecting");
+                IsListening = false;
+                await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+            }
+        }
+        IsListening = false;
+    }
+
+    private void OnNotification(string payload)
+    {
+        BoardEvent? boardEvent;
+        try
+        {
+            boardEvent = JsonSerializer.Deserialize<BoardEvent>(payload, Json);
+        }
+        catch (JsonException)
+        {
+            logger.LogWarning("Ignored a malformed event notification");
+            return;
+        }
+        if (boardEvent is not null)
+            _ = events.DispatchAsync(boardEvent);
+    }
+}
