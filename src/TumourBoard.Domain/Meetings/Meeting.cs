@@ -207,20 +207,6 @@ public sealed class Meeting
         AgendaRevision++;
     }
 
-    /// <summary>Moves the meeting to another time or changes its length, title, language or link, before it starts.</summary>
-    public void Reschedule(DateTime startsAtUtc, int durationMinutes, string? title, BoardLanguage language, string? videoLink)
-    {
-        if (Status is not (MeetingStatus.Planned or MeetingStatus.AgendaPublished))
-            throw new DomainException("Meeting.CannotChange", "Only a meeting that has not started can be changed.");
-        var changed = new Meeting(Kind, startsAtUtc, durationMinutes, title, language, videoLink, ChairId);
-        StartsAtUtc = changed.StartsAtUtc;
-        DurationMinutes = changed.DurationMinutes;
-        Title = changed.Title;
-        Language = changed.Language;
-        VideoLink = changed.VideoLink;
-        AgendaRevision++;
-    }
-
     public void AssignRoles(Guid? chairId, Guid? secretaryId)
     {
         if (Status is MeetingStatus.Closed or MeetingStatus.MinutesFinalised or MeetingStatus.Cancelled)

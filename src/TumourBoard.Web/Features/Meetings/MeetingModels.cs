@@ -46,7 +46,6 @@ public sealed record ScheduleView(DayOfWeek Day, TimeOnly StartTime, int Duratio
 
 public sealed class ExtraMeetingForm
 {
-    public DateTime? StartsAtLocal { get; set; }
     public int DurationMinutes { get; set; } = 60;
     public string? Title { get; set; }
     public BoardLanguage Language { get; set; }
