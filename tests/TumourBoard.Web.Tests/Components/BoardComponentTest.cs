@@ -50,6 +50,13 @@ public abstract class BoardComponentTest(PostgresCluster cluster) : BunitContext
         Services.AddScoped<PreferencesService>();
         Services.AddScoped<CentreAdminService>();
         Services.AddScoped<MeetingService>();
+        Services.AddHttpContextAccessor();
+        Services.AddScoped<TumourBoard.Web.Features.Audit.AuditTrail>();
+        Services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = Path.GetTempPath(), EnvironmentName = "Development" });
+        Services.Configure<MailOptions>(o => o.PickupDirectory = Path.Combine(Path.GetTempPath(), "tb-bunit-mail"));
+        Services.AddSingleton<MailSender>();
+        Services.AddScoped<TumourBoard.Web.Features.Notifications.NotificationService>();
+        Services.AddSingleton<TumourBoard.Web.Features.Realtime.BoardEvents>();
         _auth = AddAuthorization();
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         DbFactory = Services.GetRequiredService<IDbContextFactory<TumourBoardDbContext>>();
