@@ -269,7 +269,13 @@ public sealed class PatientCase
             errors.Add(new("morphology", "Diagnosis.MorphologyInvalid"));
         if (!string.IsNullOrWhiteSpace(c.Topography) && !IcdO3Topography.TryParse(c.Topography, out topography))
             errors.Add(new("topography", "Diagnosis.TopographyInvalid"));
-        ValidateDiagnosisDate(errors, c.DiagnosisMonth, c.DiagnosisYear, nowUtc);
+        ValidateDiagnosisDate(errors, c.DiagnosisMonth, c.DiagnosisYear, Meetings.BoardTime.ToLocal(nowUtc));
+        // NUL and other control characters (tabs and line breaks aside) have no place in clinical text and cannot be stored.
+        foreach (var (field, text) in TextFields(c).Append(("morphology", c.Morphology)).Append(("topography", c.Topography)))
+        {
+            if (text is not null && text.Any(ch => char.IsControl(ch) && ch is not ('\n' or '\r' or '\t')))
+                errors.Add(new(field, "Case.InvalidCharacters"));
+        }
 
         var options = c.Options ?? [];
         if (options.Count is < CaseRules.MinOptions or > CaseRules.MaxOptions)
@@ -290,7 +296,7 @@ public sealed class PatientCase
         return errors;
     }
 
-    private static void ValidateDiagnosisDate(List<FieldError> errors, int? month, int? year, DateTime nowUtc)
+    private static void ValidateDiagnosisDate(List<FieldError> errors, int? month, int? year, DateTime nowLocal)
     {
         if (month is null && year is null)
             return;
@@ -299,7 +305,7 @@ public sealed class PatientCase
             errors.Add(new("diagnosisDate", "Case.DiagnosisDateInvalid"));
             return;
         }
-        if (year > nowUtc.Year || (year == nowUtc.Year && month > nowUtc.Month))
+        if (year > nowLocal.Year || (year == nowLocal.Year && month > nowLocal.Month))
             errors.Add(new("diagnosisDate", "Case.DiagnosisDateFuture"));
     }
 

@@ -64,8 +64,8 @@ public static class ServiceRegistration
         services.AddMudServices();
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
-        // Unreadable request bodies answer 400 in every environment, not an exception page in Development.
-        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        // Unreadable requests raise BadHttpRequestException in every environment; BadRequestExceptionHandler answers them.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 
@@ -102,9 +102,12 @@ public static class ServiceRegistration
 
         services.AddAuthentication(o =>
             {
-                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultScheme = BoardScheme;
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
+            .AddPolicyScheme(BoardScheme, "Cookie or bearer token", o =>
+                // The API speaks tokens only, also for paths no endpoint matches (so those answer 404, not 401).
+                o.ForwardDefaultSelector = ctx => ctx.Request.Path.StartsWithSegments("/api") ? TokenAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
         services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
 
@@ -148,6 +151,8 @@ public static class ServiceRegistration
             o.AddPolicy(ApiRoutes.Policy, p => p.AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
         });
     }
+
+    private const string BoardScheme = "TumourBoard";
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {

@@ -212,7 +212,7 @@ internal static class GuardLexicon
     private static readonly string[][] StreetSuffixesByLastLetter = GroupByLastLetter(
         ["straat", "steenweg", "laan", "plein", "strasse", "straße", "gasse", "platz", "dreef", "kaai", "singel", "gracht", "steeg"]);
 
-    private static readonly string[][] WeakStreetSuffixesByLastLetter = GroupByLastLetter(["lei", "weg", "baan", "dijk", "markt"]);
+    private static readonly string[][] WeakStreetSuffixesByLastLetter = GroupByLastLetter(["lei", "weg", "baan", "dijk", "markt", "voer", "vest"]);
 
     public static void Classify(ReadOnlySpan<char> word, ref TextToken token)
     {

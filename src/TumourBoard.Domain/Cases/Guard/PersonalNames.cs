@@ -55,7 +55,7 @@ internal static class PersonalNames
         return last;
     }
 
-    // patient Emma, la patiente Léa Martin, moeder Anna, le père, Marc, ..., the mother (Sarah).
+    // patient Emma, la patiente Léa Martin, moeder Anna, mother: Sofie, le père, Marc, ..., the mother (Sarah).
     private static int MatchRelation(TokenisedText text, int relation, List<Candidate> found)
     {
         var first = relation + 1;
@@ -65,7 +65,9 @@ internal static class PersonalNames
             '(' => ')',
             _ => '\0',
         };
-        if (closer != '\0' && text.SameLine(first))
+        // "Mother: Sofie Claes" names her as plainly as "mother Sofie".
+        var labelled = text.SymbolAt(first) == ':' && text.SameLine(first);
+        if ((closer != '\0' || labelled) && text.SameLine(first))
             first++;
         else if (!text.IsSpaced(first))
             return -1;

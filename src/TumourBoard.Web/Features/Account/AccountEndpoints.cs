@@ -14,6 +14,6 @@ internal static class AccountEndpoints
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The sign-out form has expired; reload the page.");
             await signInManager.SignOutAsync();
             return Results.LocalRedirect("~/Account/Login");
-        });
+        }).ExcludeFromDescription();
     }
 }

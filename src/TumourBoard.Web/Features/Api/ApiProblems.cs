@@ -59,11 +59,16 @@ public sealed class ApiProblems : IEndpointFilter
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Someone else changed this in the meantime; read it again.");
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Someone else changed this in the meantime; read it again.",
+                extensions: new Dictionary<string, object?> { ["code"] = "Concurrency.Changed" });
         }
         catch (DomainException ex)
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: ex.Message, extensions: new Dictionary<string, object?> { ["code"] = ex.Code });
+            // A malformed request (…Invalid, …Required) is the caller's to fix: 400. Anything else refuses a change
+            // the current state does not allow: 409.
+            var badInput = ex.Code.EndsWith("Invalid", StringComparison.Ordinal) || ex.Code.EndsWith("Required", StringComparison.Ordinal);
+            return Results.Problem(statusCode: badInput ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict, title: ex.Message,
+                extensions: new Dictionary<string, object?> { ["code"] = ex.Code });
         }
     }
 }

@@ -20,8 +20,11 @@ internal sealed class OpenApiDocumentDescription : IOpenApiDocumentTransformer
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
-            Description = "A personal access token, created on the profile page.",
+            Description = "A personal access token, created on the /tokens page.",
         };
+        // Every documented operation needs the token.
+        document.Security ??= [];
+        document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
         return Task.CompletedTask;
     }
 }

@@ -26,7 +26,7 @@ public static class CalendarEndpoints
             {
                 return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "You are not allowed to do this.");
             }
-        });
+        }).ExcludeFromDescription();
 
         // The secret in the address is the credential: calendar apps cannot sign in.
         endpoints.MapGet("/calendar/{token}.ics", async (string token, HttpContext http, CalendarService calendar) =>
@@ -35,7 +35,7 @@ public static class CalendarEndpoints
             return ics is null
                 ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown calendar feed.")
                 : Results.Text(ics, ContentType, System.Text.Encoding.UTF8);
-        }).AllowAnonymous();
+        }).AllowAnonymous().ExcludeFromDescription();
     }
 
     private static IResult WithFileName(this IResult result, string fileName) => new FileNameResult(result, fileName);

@@ -99,10 +99,17 @@ public static class CaseEndpoints
             TypedResults.Ok(ToResponse(await service.GetAsync(ApiRoutes.ActorOf(http), id, http.RequestAborted))))
             .WithName("GetCase").WithSummary("Reads a case; other centres' drafts answer 404.");
 
-        cases.MapGet("/", async (CaseStatus? status, HttpContext http, CaseService service) =>
+        cases.MapGet("/", async (string? status, HttpContext http, CaseService service) =>
         {
-            var rows = await service.ListAsync(ApiRoutes.ActorOf(http), new CaseFilter(status), http.RequestAborted);
-            return TypedResults.Ok(rows.Select(r => new CaseListItem(r.Id, r.Code, r.CentreCode, r.Status, r.Urgency, r.DiagnosisLabel, r.Iccc3Group, r.SubmittedAtUtc)).ToList());
+            CaseStatus? filter = null;
+            if (!string.IsNullOrWhiteSpace(status))
+            {
+                if (!Enum.TryParse<CaseStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [$"One of: {string.Join(", ", Enum.GetNames<CaseStatus>())}."] });
+                filter = parsed;
+            }
+            var rows = await service.ListAsync(ApiRoutes.ActorOf(http), new CaseFilter(filter), http.RequestAborted);
+            return Results.Ok(rows.Select(r => new CaseListItem(r.Id, r.Code, r.CentreCode, r.Status, r.Urgency, r.DiagnosisLabel, r.Iccc3Group, r.SubmittedAtUtc)).ToList());
         }).WithName("ListCases").WithSummary("Lists cases the caller may see, optionally by status.");
     }
 

@@ -178,6 +178,8 @@ public sealed class CaseService(
         reference = string.IsNullOrWhiteSpace(reference) ? null : reference.Trim();
         if (reference?.Length > CaseRules.MaxLocalReference)
             throw new CaseValidationException([new FieldError("localReference", "Case.TooLong")]);
+        if (reference is not null && reference.Any(char.IsControl))
+            throw new CaseValidationException([new FieldError("localReference", "Case.InvalidCharacters")]);
         return reference;
     }
 

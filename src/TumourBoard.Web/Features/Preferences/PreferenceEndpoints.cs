@@ -20,7 +20,7 @@ internal static class PreferenceEndpoints
             if (context.User.ToActor() is { } actor)
                 await preferences.ChooseLanguageAsync(actor.UserId, BoardLanguages.FromCultureName(culture), context.RequestAborted);
             return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "~/");
-        }).AllowAnonymous();
+        }).AllowAnonymous().ExcludeFromDescription();
     }
 
     public static void SetCultureCookie(HttpContext context, string culture) =>

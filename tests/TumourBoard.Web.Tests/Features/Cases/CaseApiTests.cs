@@ -162,6 +162,43 @@ public sealed class CaseApiTests(DemoAppFixture fixture) : IClassFixture<DemoApp
     }
 
     [Fact]
+    public async Task CreateCase_WithANulCharacter_Answers400NamingTheField()
+    {
+        using var client = ClientFor("demo-datamanager.uza");
+
+        var response = await client.PostAsJsonAsync("api/v1/cases", ValidCase(history: "abc\0def"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("history", out _));
+    }
+
+    [Theory]
+    [InlineData("GET", "api/v1/nothing-here", HttpStatusCode.NotFound)]
+    [InlineData("GET", "api/v1/cases/abc", HttpStatusCode.NotFound)]
+    [InlineData("DELETE", "api/v1/cases/1", HttpStatusCode.MethodNotAllowed)]
+    public async Task Api_UnknownRouteWithAValidToken_AnswersItsOwnStatus(string method, string path, HttpStatusCode expected)
+    {
+        using var client = ClientFor("demo-clinician.uzl");
+
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("submitted", HttpStatusCode.OK)]
+    [InlineData("", HttpStatusCode.OK)]
+    [InlineData("Bogus", HttpStatusCode.BadRequest)]
+    public async Task ListCases_StatusFilter_IsReadWithoutRegardToCase(string status, HttpStatusCode expected)
+    {
+        using var client = ClientFor("demo-clinician.uzl");
+
+        var response = await client.GetAsync($"api/v1/cases?status={status}");
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
     public async Task CreateCase_WithOversizeBody_Answers413()
     {
         using var client = ClientFor("demo-datamanager.uza");
