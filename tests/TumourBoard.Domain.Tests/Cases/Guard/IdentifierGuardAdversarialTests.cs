@@ -5,7 +5,8 @@ using TumourBoard.Domain.Cases.Guard;
 namespace TumourBoard.Domain.Tests.Cases.Guard;
 
 // A safety test, not a benchmark: inputs built to make a backtracking scanner blow up must be scanned
-// in well under a second. The bound is generous so a slow CI machine does not make it flaky.
+// in well under a second. The bound is generous so a slow CI machine does not make it flaky. The measured times
+// are in docs/performance.md, from bench/TumourBoard.Benchmarks/Guard/AdversarialInput.cs (keep the patterns alike).
 public class IdentifierGuardAdversarialTests
 {
     private const int Size = 1 << 20;
