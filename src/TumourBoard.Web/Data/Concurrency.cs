@@ -14,6 +14,7 @@ public static class Concurrency
     public static void HasXminVersion<T>(this EntityTypeBuilder<T> builder) where T : class =>
         builder.Property<uint>(VersionProperty).IsRowVersion();
 
+    /// <summary>The row version of a tracked entity (an AsNoTracking entity carries no shadow values).</summary>
     public static uint VersionOf(this DbContext db, object entity) =>
         (uint)db.Entry(entity).Property(VersionProperty).CurrentValue!;
 

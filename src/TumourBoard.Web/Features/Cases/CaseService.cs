@@ -44,13 +44,14 @@ public sealed class CaseService(
     public async Task<CaseDetails> GetAsync(Actor actor, int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var @case = await db.Cases.AsNoTracking().Include(c => c.Options).Include(c => c.Events).AsSplitQuery()
+        // Tracked, not AsNoTracking: the row version is a shadow property, only kept for tracked entities.
+        var @case = await db.Cases.Include(c => c.Options).Include(c => c.Events).AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == id, ct);
         Demand(actor, @case);
         var centre = await db.Centres.AsNoTracking().SingleAsync(c => c.Id == @case!.CentreId, ct);
         var userIds = @case!.Events.Select(e => e.UserId).Append(@case.PresenterId).OfType<Guid>().Distinct().ToList();
         var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var version = (uint)db.Entry(@case).Property(Concurrency.VersionProperty).CurrentValue!;
+        var version = db.VersionOf(@case);
         await audit.RecordAsync(actor, "case.view", "case", @case.Id, ct: ct);
 
         var canSeeReference = Access.CanSeeLocalReference(actor, @case.CentreId);

@@ -50,9 +50,10 @@ public sealed class MeetingService(
     {
         Access.Demand(Access.CanSeeMeetings(actor));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Items).SingleOrDefaultAsync(m => m.Id == id, ct)
+        // Tracked, not AsNoTracking: the row version is a shadow property, only kept for tracked entities.
+        var meeting = await db.Meetings.Include(m => m.Items).SingleOrDefaultAsync(m => m.Id == id, ct)
             ?? throw new MeetingNotFoundException();
-        var version = (uint)db.Entry(meeting).Property(Concurrency.VersionProperty).CurrentValue!;
+        var version = db.VersionOf(meeting);
         var caseIds = meeting.Items.Select(i => i.CaseId).ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
             .Select(c => new { c.Id, c.Code, c.CentreId, Centre = db.Centres.Where(x => x.Id == c.CentreId).Select(x => x.Code).First(), c.DiagnosisLabel, c.Urgency, c.DiseaseStatus })
@@ -254,9 +255,9 @@ public sealed class MeetingService(
     {
         Access.Demand(Access.CanSeeMeetings(actor));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var schedule = await db.WeeklySchedules.AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(ct);
+        var schedule = await db.WeeklySchedules.OrderBy(s => s.Id).FirstOrDefaultAsync(ct);
         return schedule is null ? null : new ScheduleView(schedule.Day, schedule.StartTime, schedule.DurationMinutes, schedule.Language, schedule.VideoLink,
-            schedule.DefaultChairId, (uint)db.Entry(schedule).Property(Concurrency.VersionProperty).CurrentValue!);
+            schedule.DefaultChairId, db.VersionOf(schedule));
     }
 
     /// <summary>
@@ -336,15 +337,16 @@ public sealed class MeetingService(
             db.ExpectVersion(meeting, expected);
         var now = time.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await change(db, meeting, now);
-        await audit.AddAsync(db, actor, action, "meeting", meeting.Id, ct: ct);
-        await PostgresEventRelay.NotifyAsync(db, new BoardEvent(BoardEventTypes.AgendaChanged, meeting.Id, null, now), ct);
         try
         {
+            await change(db, meeting, now);
+            await audit.AddAsync(db, actor, action, "meeting", meeting.Id, ct: ct);
+            await PostgresEventRelay.NotifyAsync(db, new BoardEvent(BoardEventTypes.AgendaChanged, meeting.Id, null, now), ct);
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {
+            // Someone put the same case on another agenda at the same moment; the database kept it on one.
             throw new DomainException("Agenda.CaseNotSubmitted", "This case is already on another meeting's agenda.");
         }
         await tx.CommitAsync(ct);
