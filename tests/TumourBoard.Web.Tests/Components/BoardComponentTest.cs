@@ -71,9 +71,9 @@ public abstract class BoardComponentTest(PostgresCluster cluster) : BunitContext
     }
 
     /// <summary>Signs in a fictitious user with the given role (and centre, for centre roles).</summary>
-    protected Actor SignIn(string role, int? centreId = null, string name = "Test User")
+    protected Actor SignIn(string role, int? centreId = null, string name = "Test User", Guid? userId = null)
     {
-        var actor = new Actor(Guid.NewGuid(), role, centreId, Discipline.PaediatricOncology);
+        var actor = new Actor(userId ?? Guid.NewGuid(), role, centreId, Discipline.PaediatricOncology);
         var auth = _auth;
         auth.SetAuthorized(name);
         auth.SetRoles(role);
