@@ -176,6 +176,37 @@ public sealed class PatientCase
         _events.Add(new CaseEvent(CaseEventKind.Deferred, by, nowUtc, null, null, reason.Length > CaseRules.MaxShortText ? reason[..CaseRules.MaxShortText] : reason));
     }
 
+    /// <summary>An option raised during the board's discussion, before voting opens; it is scanned like every text.</summary>
+    public TreatmentOption AddOptionInDiscussion(OptionContent option, DateTime nowUtc)
+    {
+        if (Status != CaseStatus.Scheduled)
+            throw new DomainException("Case.NotScheduled", "Options are added during the meeting that discusses the case.");
+        if (_options.Count >= CaseRules.MaxOptions)
+            throw new CaseValidationException([new FieldError("options", "Case.OptionsCount")]);
+        IdentifierGuard.EnsureNoIdentifyingData([("label", option.Label), ("detail", option.Detail)]);
+        var errors = new List<FieldError>();
+        Required(errors, "label", option.Label, CaseRules.MaxShortText);
+        Optional(errors, "detail", option.Detail, CaseRules.MaxOptionDetail);
+        if (!string.IsNullOrWhiteSpace(option.Trial) && !TrialIdentifier.TryParse(option.Trial, out _))
+            errors.Add(new("trial", "Trial.IdentifierInvalid"));
+        if (errors.Count > 0)
+            throw new CaseValidationException(errors);
+        var added = TreatmentOption.FromDiscussion(_options.Count + 1, option);
+        _options.Add(added);
+        UpdatedAtUtc = nowUtc;
+        return added;
+    }
+
+    /// <summary>The board has recorded its recommendation.</summary>
+    public void MarkDiscussed(Guid by, DateTime nowUtc)
+    {
+        if (Status != CaseStatus.Scheduled)
+            throw new DomainException("Case.NotScheduled", "Only a case on an agenda can be discussed.");
+        Status = CaseStatus.Discussed;
+        UpdatedAtUtc = nowUtc;
+        _events.Add(new CaseEvent(CaseEventKind.Discussed, by, nowUtc, null, null, null));
+    }
+
     /// <summary>Stores the centre's encrypted local reference (null clears it). Encryption happens outside the domain.</summary>
     public void SetProtectedLocalReference(string? protectedValue) => ProtectedLocalReference = protectedValue;
 

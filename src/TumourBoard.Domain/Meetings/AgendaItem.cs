@@ -50,6 +50,82 @@ public sealed class AgendaItem
 
     public string? DeferralReason { get; private set; }
 
+    /// <summary>Seconds spent on the item before it last became current; the timer adds the time since.</summary>
+    public int ElapsedSeconds { get; private set; }
+
+    public DateTime? CurrentSinceUtc { get; private set; }
+
+    public LiveBoard.VotingStatus VotingStatus { get; private set; }
+
+    public DateTime? VotingOpenedAtUtc { get; private set; }
+
+    public DateTime? VotingClosedAtUtc { get; private set; }
+
+    public int? VotesCast { get; private set; }
+
+    public int? Abstentions { get; private set; }
+
+    public int? CentresRepresented { get; private set; }
+
+    public int? WinningOptionId { get; private set; }
+
+    public bool? IsTie { get; private set; }
+
+    public Recommendation? Recommendation { get; private set; }
+
+    public int SecondsUsed(DateTime nowUtc) =>
+        ElapsedSeconds + (CurrentSinceUtc is { } since ? (int)Math.Max(0, (nowUtc - since).TotalSeconds) : 0);
+
+    internal void Begin(DateTime nowUtc)
+    {
+        if (Status == AgendaItemStatus.Waiting)
+            Status = AgendaItemStatus.Current;
+        CurrentSinceUtc ??= nowUtc;
+    }
+
+    internal void Leave(DateTime nowUtc)
+    {
+        if (CurrentSinceUtc is { } since)
+            ElapsedSeconds += (int)Math.Max(0, (nowUtc - since).TotalSeconds);
+        CurrentSinceUtc = null;
+        if (Status == AgendaItemStatus.Current)
+            Status = AgendaItemStatus.Waiting;
+    }
+
+    internal void OpenVoting(DateTime nowUtc)
+    {
+        if (Status != AgendaItemStatus.Current)
+            throw new DomainException("Voting.NotCurrent", "Voting opens on the case being discussed.");
+        if (VotingStatus != LiveBoard.VotingStatus.NotOpened)
+            throw new DomainException("Voting.AlreadyOpened", "Voting on this case has already been opened.");
+        VotingStatus = LiveBoard.VotingStatus.Open;
+        VotingOpenedAtUtc = nowUtc;
+    }
+
+    internal void CloseVoting(LiveBoard.Tally tally, DateTime nowUtc)
+    {
+        if (VotingStatus != LiveBoard.VotingStatus.Open)
+            throw new DomainException("Voting.NotOpen", "Voting on this case is not open.");
+        VotingStatus = LiveBoard.VotingStatus.Closed;
+        VotingClosedAtUtc = nowUtc;
+        VotesCast = tally.VotesCast;
+        Abstentions = tally.Abstentions;
+        CentresRepresented = tally.CentresRepresented;
+        WinningOptionId = tally.WinningOptionId;
+        IsTie = tally.IsTie;
+    }
+
+    internal void Record(Recommendation recommendation, DateTime nowUtc)
+    {
+        if (VotingStatus != LiveBoard.VotingStatus.Closed)
+            throw new DomainException("Recommendation.VoteNotClosed", "Close the vote before recording the recommendation.");
+        if (Recommendation is not null)
+            throw new DomainException("Recommendation.AlreadyRecorded", "The recommendation for this case has been recorded.");
+        Recommendation = recommendation;
+        Leave(nowUtc);
+        Status = AgendaItemStatus.Discussed;
+    }
+
     internal void ChangeMinutes(int minutes) => Minutes = ValidMinutes(minutes);
 
     internal void ChangePresenter(Guid? presenterId) => PresenterId = presenterId;

@@ -65,6 +65,22 @@ public sealed class Meeting
 
     public DateTime? AgendaPublishedAtUtc { get; private set; }
 
+    public DateTime? StartedAtUtc { get; private set; }
+
+    public DateTime? ClosedAtUtc { get; private set; }
+
+    public int? CurrentItemId { get; private set; }
+
+    public LiveBoard.VotingMode VotingMode { get; private set; }
+
+    public int QuorumMinCentres { get; private set; } = LiveBoard.QuorumRules.Default.MinCentres;
+
+    public int QuorumMinPhysicians { get; private set; } = LiveBoard.QuorumRules.Default.MinPhysicians;
+
+    public int QuorumMinDisciplines { get; private set; } = LiveBoard.QuorumRules.Default.MinDisciplines;
+
+    public LiveBoard.QuorumRules Quorum => new(QuorumMinCentres, QuorumMinPhysicians, QuorumMinDisciplines);
+
     /// <summary>Raised by every agenda change, so two people editing at once cannot both save on the same view.</summary>
     public int AgendaRevision { get; private set; }
 
@@ -205,6 +221,109 @@ public sealed class Meeting
         Status = MeetingStatus.Cancelled;
         CancellationReason = reason;
         AgendaRevision++;
+    }
+
+    /// <summary>Sets how the room votes and counts its quorum; fixed once the meeting starts.</summary>
+    public void ConfigureRoom(LiveBoard.VotingMode mode, LiveBoard.QuorumRules quorum)
+    {
+        if (Status is not (MeetingStatus.Planned or MeetingStatus.AgendaPublished))
+            throw new DomainException("Meeting.Started", "The voting mode and quorum are fixed once the meeting has started.");
+        if (!Enum.IsDefined(mode))
+            throw new DomainException("Voting.ModeInvalid", "Unknown voting mode.");
+        quorum.Validate();
+        VotingMode = mode;
+        (QuorumMinCentres, QuorumMinPhysicians, QuorumMinDisciplines) = (quorum.MinCentres, quorum.MinPhysicians, quorum.MinDisciplines);
+    }
+
+    /// <summary>Opens the meeting whatever the scheduled time (meetings move at short notice); the first waiting case becomes current.</summary>
+    public void Start(DateTime nowUtc)
+    {
+        if (Status != MeetingStatus.AgendaPublished)
+            throw new DomainException("Meeting.NotPublished", Status == MeetingStatus.InProgress
+                ? "The meeting has already started."
+                : "Publish the agenda before starting the meeting.");
+        Status = MeetingStatus.InProgress;
+        StartedAtUtc = nowUtc;
+        var first = Items.FirstOrDefault(i => i.Status == AgendaItemStatus.Waiting);
+        if (first is not null)
+        {
+            first.Begin(nowUtc);
+            CurrentItemId = first.Id;
+        }
+        AgendaRevision++;
+    }
+
+    /// <summary>Makes another item of this meeting the current one; everyone's view follows.</summary>
+    public void MoveTo(int itemId, DateTime nowUtc)
+    {
+        EnsureInProgress();
+        var target = Item(itemId);
+        if (CurrentItemId == itemId)
+            return;
+        if (CurrentItemId is { } current)
+        {
+            var leaving = Item(current);
+            if (leaving.VotingStatus == LiveBoard.VotingStatus.Open)
+                throw new DomainException("Voting.StillOpen", "Close the vote on the current case before moving on.");
+            leaving.Leave(nowUtc);
+        }
+        if (target.Status is AgendaItemStatus.Waiting or AgendaItemStatus.Current)
+            target.Begin(nowUtc);
+        CurrentItemId = itemId;
+        AgendaRevision++;
+    }
+
+    public AgendaItem OpenVoting(int itemId, DateTime nowUtc)
+    {
+        EnsureInProgress();
+        if (CurrentItemId != itemId)
+            throw new DomainException("Voting.NotCurrent", "Voting opens on the case being discussed.");
+        var item = Item(itemId);
+        item.OpenVoting(nowUtc);
+        AgendaRevision++;
+        return item;
+    }
+
+    public AgendaItem CloseVoting(int itemId, LiveBoard.Tally tally, DateTime nowUtc)
+    {
+        EnsureInProgress();
+        var item = Item(itemId);
+        item.CloseVoting(tally, nowUtc);
+        AgendaRevision++;
+        return item;
+    }
+
+    public AgendaItem RecordRecommendation(int itemId, Recommendation recommendation, DateTime nowUtc)
+    {
+        EnsureInProgress();
+        var item = Item(itemId);
+        item.Record(recommendation, nowUtc);
+        AgendaRevision++;
+        return item;
+    }
+
+    /// <summary>Ends the meeting. Cases not reached are deferred (the caller carries them over); an open vote must be closed first.</summary>
+    public IReadOnlyList<AgendaItem> Close(DateTime nowUtc, string notReachedReason)
+    {
+        EnsureInProgress();
+        if (_items.Any(i => i.VotingStatus == LiveBoard.VotingStatus.Open))
+            throw new DomainException("Voting.StillOpen", "Close the open vote before closing the meeting.");
+        if (CurrentItemId is { } current)
+            Item(current).Leave(nowUtc);
+        var notReached = _items.Where(i => i.Status is AgendaItemStatus.Waiting or AgendaItemStatus.Current).ToList();
+        foreach (var item in notReached)
+            item.Defer(notReachedReason);
+        Status = MeetingStatus.Closed;
+        ClosedAtUtc = nowUtc;
+        CurrentItemId = null;
+        AgendaRevision++;
+        return notReached;
+    }
+
+    private void EnsureInProgress()
+    {
+        if (Status != MeetingStatus.InProgress)
+            throw new DomainException("Meeting.NotInProgress", "The meeting is not in progress.");
     }
 
     public void AssignRoles(Guid? chairId, Guid? secretaryId)
