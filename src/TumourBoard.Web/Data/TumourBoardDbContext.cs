@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using TumourBoard.Domain.Audit;
 using TumourBoard.Domain.Cases;
 using TumourBoard.Domain.Centres;
+using TumourBoard.Domain.LiveBoard;
 using TumourBoard.Web.Features.Notifications;
 using TumourBoard.Web.Features.Tokens;
 using TumourBoard.Domain.Meetings;
@@ -31,6 +32,12 @@ public sealed class TumourBoardDbContext(DbContextOptions<TumourBoardDbContext> 
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<Vote> Votes => Set<Vote>();
+
+    public DbSet<Attendance> Attendances => Set<Attendance>();
+
+    public DbSet<RoomConnection> RoomConnections => Set<RoomConnection>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

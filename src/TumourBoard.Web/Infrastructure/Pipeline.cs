@@ -5,6 +5,7 @@ using TumourBoard.Web.Components;
 using TumourBoard.Web.Features.Account;
 using TumourBoard.Web.Features.Api;
 using TumourBoard.Web.Features.Calendar;
+using TumourBoard.Web.Features.LiveBoard;
 using TumourBoard.Web.Features.Meetings;
 using TumourBoard.Web.Features.Cases;
 using TumourBoard.Web.Features.Preferences;
@@ -44,6 +45,8 @@ public static class Pipeline
         api.MapCaseEndpoints();
         api.MapPresenterEndpoints();
         api.MapMeetingEndpoints();
+        api.MapLiveBoardEndpoints();
+        app.MapHub<MeetingHub>(MeetingHub.Path);
         app.MapCalendarEndpoints();
         app.MapAccountEndpoints();
         app.MapPreferenceEndpoints();

@@ -13,6 +13,7 @@ using TumourBoard.Web.Features.Audit;
 using TumourBoard.Web.Features.Calendar;
 using TumourBoard.Web.Features.Cases;
 using TumourBoard.Web.Features.Tokens;
+using TumourBoard.Web.Features.LiveBoard;
 using TumourBoard.Web.Features.Meetings;
 using TumourBoard.Web.Features.Notifications;
 using TumourBoard.Web.Features.Realtime;
@@ -83,6 +84,10 @@ public static class ServiceRegistration
         services.AddScoped<AuditTrail>();
         services.AddScoped<NotificationService>();
         services.AddScoped<CalendarService>();
+        services.AddScoped<LiveBoardService>();
+        services.AddHostedService<RoomBroadcaster>();
+        services.AddHostedService<PresenceKeeper>();
+        services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);
         services.AddSingleton<BoardEvents>();
         services.AddSingleton<PostgresEventRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<PostgresEventRelay>());
@@ -107,7 +112,11 @@ public static class ServiceRegistration
             })
             .AddPolicyScheme(BoardScheme, "Cookie or bearer token", o =>
                 // The API speaks tokens only, also for paths no endpoint matches (so those answer 404, not 401).
-                o.ForwardDefaultSelector = ctx => ctx.Request.Path.StartsWithSegments("/api") ? TokenAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
+                o.ForwardDefaultSelector = ctx =>
+                    ctx.Request.Path.StartsWithSegments("/api")
+                    || (ctx.Request.Path.StartsWithSegments("/hubs") && (ctx.Request.Headers.Authorization.Count > 0 || ctx.Request.Query.ContainsKey("access_token")))
+                        ? TokenAuthenticationHandler.SchemeName
+                        : IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
         services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
 

@@ -17,5 +17,17 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
         // The database itself keeps a case on at most one agenda at a time, whatever two people do at once.
         builder.HasIndex(i => i.CaseId).IsUnique().HasFilter("\"Status\" IN ('Waiting', 'Current')").HasDatabaseName("IX_agenda_items_one_open_agenda_per_case");
         builder.HasIndex(i => new { i.MeetingId, i.Position });
+        builder.OwnsOne(i => i.Recommendation, r =>
+        {
+            r.Property(x => x.Text).HasColumnName("RecommendationText").HasMaxLength(Recommendation.MaxText);
+            r.Property(x => x.OptionId).HasColumnName("RecommendedOptionId");
+            r.Property(x => x.Rationale).HasColumnName("RecommendationRationale").HasMaxLength(Recommendation.MaxText);
+            r.Property(x => x.Consensus).HasColumnName("RecommendationConsensus");
+            r.Property(x => x.Dissent).HasColumnName("RecommendationDissent").HasMaxLength(Recommendation.MaxShort);
+            r.Property(x => x.TrialReferral).HasColumnName("RecommendationTrialReferral").HasMaxLength(30);
+            r.Property(x => x.QuorumMet).HasColumnName("RecommendationQuorumMet");
+            r.Property(x => x.RecordedById).HasColumnName("RecommendationRecordedById");
+            r.Property(x => x.RecordedAtUtc).HasColumnName("RecommendationRecordedAtUtc");
+        });
     }
 }

@@ -491,6 +491,86 @@ namespace TumourBoard.Web.Data.Migrations
                     b.ToTable("centres", (string)null);
                 });
 
+            modelBuilder.Entity("TumourBoard.Domain.LiveBoard.Attendance", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("CentreId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Discipline")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("JoinedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LeftAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("MeetingId", "UserId");
+
+                    b.ToTable("attendances", (string)null);
+                });
+
+            modelBuilder.Entity("TumourBoard.Domain.LiveBoard.Vote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CastAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("CentreId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("OptionId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("VoterId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OptionId");
+
+                    b.HasIndex("VoterId");
+
+                    b.HasIndex("AgendaItemId", "VoterId")
+                        .IsUnique();
+
+                    b.ToTable("votes", (string)null);
+                });
+
             modelBuilder.Entity("TumourBoard.Domain.Meetings.AgendaItem", b =>
                 {
                     b.Property<int>("Id")
@@ -499,17 +579,32 @@ namespace TumourBoard.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("Abstentions")
+                        .HasColumnType("integer");
+
                     b.Property<int>("CaseId")
                         .HasColumnType("integer");
+
+                    b.Property<int?>("CentresRepresented")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("CurrentSinceUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DeferralReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int>("ElapsedSeconds")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("IsCarriedOver")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("IsLateAddition")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("IsTie")
                         .HasColumnType("boolean");
 
                     b.Property<int>("MeetingId")
@@ -528,6 +623,23 @@ namespace TumourBoard.Web.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("VotesCast")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("VotingClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("VotingOpenedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VotingStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("WinningOptionId")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -564,6 +676,12 @@ namespace TumourBoard.Web.Data.Migrations
                     b.Property<Guid?>("ChairId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("CurrentItemId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("DurationMinutes")
                         .HasColumnType("integer");
 
@@ -577,8 +695,20 @@ namespace TumourBoard.Web.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int>("QuorumMinCentres")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuorumMinDisciplines")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuorumMinPhysicians")
+                        .HasColumnType("integer");
+
                     b.Property<Guid?>("SecretaryId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("StartsAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -601,6 +731,11 @@ namespace TumourBoard.Web.Data.Migrations
                     b.Property<string>("VideoLink")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("VotingMode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
 
@@ -769,6 +904,38 @@ namespace TumourBoard.Web.Data.Migrations
                     b.HasKey("Year");
 
                     b.ToTable("case_code_counters", (string)null);
+                });
+
+            modelBuilder.Entity("TumourBoard.Web.Data.RoomConnection", b =>
+                {
+                    b.Property<string>("ConnectionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ConnectedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("LastSeenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ConnectionId");
+
+                    b.HasIndex("LastSeenAtUtc");
+
+                    b.HasIndex("MeetingId", "UserId");
+
+                    b.ToTable("room_connections", (string)null);
                 });
 
             modelBuilder.Entity("TumourBoard.Web.Features.Notifications.Notification", b =>
@@ -943,6 +1110,41 @@ namespace TumourBoard.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("TumourBoard.Domain.LiveBoard.Attendance", b =>
+                {
+                    b.HasOne("TumourBoard.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TumourBoard.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TumourBoard.Domain.LiveBoard.Vote", b =>
+                {
+                    b.HasOne("TumourBoard.Domain.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TumourBoard.Domain.Cases.TreatmentOption", null)
+                        .WithMany()
+                        .HasForeignKey("OptionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TumourBoard.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("VoterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TumourBoard.Domain.Meetings.AgendaItem", b =>
                 {
                     b.HasOne("TumourBoard.Domain.Cases.PatientCase", null)
@@ -961,6 +1163,64 @@ namespace TumourBoard.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("PresenterId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsOne("TumourBoard.Domain.Meetings.Recommendation", "Recommendation", b1 =>
+                        {
+                            b1.Property<int>("AgendaItemId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Consensus")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("RecommendationConsensus");
+
+                            b1.Property<string>("Dissent")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("RecommendationDissent");
+
+                            b1.Property<int?>("OptionId")
+                                .HasColumnType("integer")
+                                .HasColumnName("RecommendedOptionId");
+
+                            b1.Property<bool>("QuorumMet")
+                                .HasColumnType("boolean")
+                                .HasColumnName("RecommendationQuorumMet");
+
+                            b1.Property<string>("Rationale")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("RecommendationRationale");
+
+                            b1.Property<DateTime>("RecordedAtUtc")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("RecommendationRecordedAtUtc");
+
+                            b1.Property<Guid>("RecordedById")
+                                .HasColumnType("uuid")
+                                .HasColumnName("RecommendationRecordedById");
+
+                            b1.Property<string>("Text")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("RecommendationText");
+
+                            b1.Property<string>("TrialReferral")
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("RecommendationTrialReferral");
+
+                            b1.HasKey("AgendaItemId");
+
+                            b1.ToTable("agenda_items");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgendaItemId");
+                        });
+
+                    b.Navigation("Recommendation");
                 });
 
             modelBuilder.Entity("TumourBoard.Domain.Meetings.Meeting", b =>

@@ -251,6 +251,16 @@ public sealed class MeetingService(
             await CarryOverAsync(db, meeting, item, actor, now, ct);
         }, ct);
 
+    /// <summary>After a meeting closed: every case it did not reach goes to the top of the next meeting.</summary>
+    public Task CarryOverNotReachedAsync(Actor actor, int meetingId, CancellationToken ct = default) =>
+        ChangeAsync(actor, meetingId, null, "agenda.carry-over", async (db, meeting, now) =>
+        {
+            var caseIds = meeting.Items.Where(i => i.Status == AgendaItemStatus.Deferred).Select(i => i.CaseId).ToList();
+            var stillScheduled = await db.Cases.Where(c => caseIds.Contains(c.Id) && c.Status == CaseStatus.Scheduled).Select(c => c.Id).ToListAsync(ct);
+            foreach (var item in meeting.Items.Where(i => stillScheduled.Contains(i.CaseId)))
+                await CarryOverAsync(db, meeting, item, actor, now, ct);
+        }, ct);
+
     public async Task<ScheduleView?> GetScheduleAsync(Actor actor, CancellationToken ct = default)
     {
         Access.Demand(Access.CanSeeMeetings(actor));

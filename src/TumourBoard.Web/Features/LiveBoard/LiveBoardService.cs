@@ -1,0 +1,321 @@
+using Microsoft.EntityFrameworkCore;
+using TumourBoard.Domain;
+using TumourBoard.Domain.Cases;
+using TumourBoard.Domain.LiveBoard;
+using TumourBoard.Domain.Meetings;
+using TumourBoard.Domain.People;
+using TumourBoard.Web.Data;
+using TumourBoard.Web.Features.Audit;
+using TumourBoard.Web.Features.Meetings;
+using TumourBoard.Web.Features.Realtime;
+
+namespace TumourBoard.Web.Features.LiveBoard;
+
+/// <summary>
+/// The meeting room: presence, the chair's moves, voting and recommendations. Every state lives in PostgreSQL and
+/// every change sends its event in the same transaction; a vote is confirmed only once committed.
+/// </summary>
+public sealed class LiveBoardService(
+    IDbContextFactory<TumourBoardDbContext> dbFactory,
+    MeetingService meetings,
+    AuditTrail audit,
+    TimeProvider time)
+{
+    /// <summary>A connection not refreshed for this long no longer counts as present (its instance is gone).</summary>
+    public static readonly TimeSpan PresenceTimeout = TimeSpan.FromSeconds(45);
+
+    public static readonly string InstanceId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..60];
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public async Task<RoomState> RoomAsync(Actor actor, int meetingId, int? viewItemId = null, CancellationToken ct = default)
+    {
+        Access.Demand(Access.CanSeeMeetings(actor));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Items).SingleOrDefaultAsync(m => m.Id == meetingId, ct)
+            ?? throw new MeetingNotFoundException();
+        var now = Now;
+        var caseIds = meeting.Items.Select(i => i.CaseId).ToList();
+        var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Code, c.DiagnosisLabel, Centre = db.Centres.Where(x => x.Id == c.CentreId).Select(x => x.Code).First() })
+            .ToDictionaryAsync(c => c.Id, ct);
+        var presenterIds = meeting.Items.Select(i => i.PresenterId).OfType<Guid>().Distinct().ToList();
+        var names = await db.Users.Where(u => presenterIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var items = meeting.Items.Select(i => new RoomItem(i.Id, i.Position, i.CaseId, cases[i.CaseId].Code, cases[i.CaseId].Centre, cases[i.CaseId].DiagnosisLabel,
+            i.Minutes, i.SecondsUsed(now), i.Status, i.VotingStatus, i.PresenterId is { } p && names.TryGetValue(p, out var n) ? n : null, i.IsLateAddition)).ToList();
+
+        var present = await PresentAsync(db, meetingId, ct);
+        var quorum = QuorumState.Of(meeting.Quorum, present.Select(p => new Participant(p.UserId, p.Role, p.CentreId, p.Discipline)));
+        var viewedId = viewItemId ?? meeting.CurrentItemId;
+        var viewed = viewedId is { } vid ? meeting.Items.SingleOrDefault(i => i.Id == vid) : null;
+        RoomCase? roomCase = null;
+        TallyView? tally = null;
+        Vote? mine = null;
+        if (viewed is not null)
+        {
+            var c = await db.Cases.AsNoTracking().Include(x => x.Options).SingleAsync(x => x.Id == viewed.CaseId, ct);
+            var centreName = await db.Centres.Where(x => x.Id == c.CentreId).Select(x => x.Name).SingleAsync(ct);
+            roomCase = new RoomCase(c.Id, c.Code, centreName, c.Snapshot(), c.Iccc3Subgroup,
+                c.Options.Select(o => new RoomOption(o.Id, o.Position, o.Label, o.Detail, o.Trial, o.AddedInDiscussion)).ToList());
+            tally = await TallyOfAsync(db, meeting, viewed, ct);
+            mine = await db.Votes.AsNoTracking().SingleOrDefaultAsync(v => v.AgendaItemId == viewed.Id && v.VoterId == actor.UserId, ct);
+        }
+        var r = viewed?.Recommendation;
+        return new RoomState(meeting.Id, meeting.Title, meeting.StartsAtUtc, meeting.Status, meeting.VotingMode, meeting.CurrentItemId, items,
+            roomCase, viewed?.Id, tally, mine?.OptionId, mine is { OptionId: null },
+            r is null ? null : new RoomRecommendation(r.OptionId, r.Text, r.Rationale, r.Consensus, r.Dissent, r.TrialReferral, r.QuorumMet, r.RecordedAtUtc),
+            present, quorum, Access.CanChair(actor, meeting.ChairId), meeting.SecretaryId == actor.UserId,
+            actor.CanVote && present.Any(p => p.UserId == actor.UserId), now);
+    }
+
+    /// <summary>Counts a window of the actor in the room; their first window opens an attendance record.</summary>
+    public async Task JoinAsync(Actor actor, int meetingId, string connectionId, CancellationToken ct = default)
+    {
+        Access.Demand(Access.CanSeeMeetings(actor));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Meetings.AnyAsync(m => m.Id == meetingId, ct))
+            throw new MeetingNotFoundException();
+        var now = Now;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(74300, {0})", [meetingId], ct);
+        var existing = await db.RoomConnections.SingleOrDefaultAsync(c => c.ConnectionId == connectionId, ct);
+        if (existing is null)
+            db.RoomConnections.Add(new RoomConnection { ConnectionId = connectionId, MeetingId = meetingId, UserId = actor.UserId, InstanceId = InstanceId, ConnectedAtUtc = now, LastSeenAtUtc = now });
+        else
+            existing.LastSeenAtUtc = now;
+        if (!await db.Attendances.AnyAsync(a => a.MeetingId == meetingId && a.UserId == actor.UserId && a.LeftAtUtc == null, ct))
+            db.Attendances.Add(new Attendance(meetingId, actor.UserId, actor.Role, actor.CentreId, actor.Discipline, now));
+        await PostgresEventRelay.NotifyAsync(db, new BoardEvent(BoardEventTypes.PresenceChanged, meetingId, null, now), ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Closes a window; when it was the person's last one in the room, their attendance ends.</summary>
+    public async Task LeaveAsync(string connectionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var connection = await db.RoomConnections.SingleOrDefaultAsync(c => c.ConnectionId == connectionId, ct);
+        if (connection is null)
+            return;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(74300, {0})", [connection.MeetingId], ct);
+        db.RoomConnections.Remove(connection);
+        await CloseAttendanceIfGoneAsync(db, connection.MeetingId, connection.UserId, connectionId, ct);
+        await PostgresEventRelay.NotifyAsync(db, new BoardEvent(BoardEventTypes.PresenceChanged, connection.MeetingId, null, Now), ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Refreshes this instance's connections and ends the presence of connections whose instance went away.</summary>
+    public async Task HeartbeatAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = Now;
+        await db.RoomConnections.Where(c => c.InstanceId == InstanceId).ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSeenAtUtc, now), ct);
+        var stale = await db.RoomConnections.Where(c => c.LastSeenAtUtc < now - PresenceTimeout).ToListAsync(ct);
+        foreach (var meeting in stale.GroupBy(c => c.MeetingId))
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(74300, {0})", [meeting.Key], ct);
+            db.RoomConnections.RemoveRange(meeting);
+            foreach (var user in meeting.Select(c => c.UserId).Distinct())
+                await CloseAttendanceIfGoneAsync(db, meeting.Key, user, null, ct);
+            await PostgresEventRelay.NotifyAsync(db, new BoardEvent(BoardEventTypes.PresenceChanged, meeting.Key, null, now), ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+    }
+
+    public Task StartAsync(Actor actor, int meetingId, CancellationToken ct = default) =>
+        ChairAsync(actor, meetingId, "meeting.start", BoardEventTypes.CurrentItemChanged, (_, m, now) =>
+        {
+            m.Start(now);
+            return Task.FromResult<int?>(m.CurrentItemId);
+        }, ct);
+
+    public Task MoveToAsync(Actor actor, int meetingId, int itemId, CancellationToken ct = default) =>
+        ChairAsync(actor, meetingId, "meeting.move", BoardEventTypes.CurrentItemChanged, (_, m, now) =>
+        {
+            m.MoveTo(itemId, now);
+            return Task.FromResult<int?>(itemId);
+        }, ct);
+
+    public Task OpenVotingAsync(Actor actor, int meetingId, int itemId, CancellationToken ct = default) =>
+        ChairAsync(actor, meetingId, "vote.open", BoardEventTypes.VotingOpened, async (db, m, now) =>
+        {
+            var item = m.Item(itemId);
+            if (!await db.Set<TreatmentOption>().AnyAsync(o => EF.Property<int>(o, "CaseId") == item.CaseId, ct))
+                throw new DomainException("Voting.NoOptions", "The case has no option to vote on.");
+            m.OpenVoting(itemId, now);
+            return itemId;
+        }, ct);
+
+    public async Task<TallyView> CloseVotingAsync(Actor actor, int meetingId, int itemId, CancellationToken ct = default)
+    {
+        await ChairAsync(actor, meetingId, "vote.close", BoardEventTypes.VotingClosed, async (db, m, now) =>
+        {
+            // The item row is locked: a vote committed before this point is counted, any later one finds the vote closed.
+            await db.Database.ExecuteSqlRawAsync("SELECT 1 FROM agenda_items WHERE \"Id\" = {0} FOR UPDATE", [itemId], ct);
+            var item = m.Item(itemId);
+            m.CloseVoting(itemId, await ComputeTallyAsync(db, item, ct), now);
+            return itemId;
+        }, ct);
+        return (await TallyAsync(actor, meetingId, itemId, ct))!;
+    }
+
+    /// <summary>
+    /// Casts or changes the actor's vote (null option = abstain). Written idempotently, one row per member and item;
+    /// returns the tally that includes it, once committed.
+    /// </summary>
+    public async Task<TallyView> CastVoteAsync(Actor actor, int meetingId, int itemId, int? optionId, CancellationToken ct = default)
+    {
+        Access.Demand(Access.CanSeeMeetings(actor));
+        if (!actor.CanVote)
+            throw new DomainException("Voting.NotAVoter", "Only clinicians and coordinators vote; observers and data managers follow the vote.");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = Now;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var item = await db.AgendaItems.FromSqlRaw("SELECT * FROM agenda_items WHERE \"Id\" = {0} FOR SHARE", itemId).AsNoTracking().SingleOrDefaultAsync(ct);
+        if (item is null || item.MeetingId != meetingId)
+            throw new DomainException("Agenda.ItemNotFound", "This item is not on this meeting's agenda.");
+        if (item.VotingStatus != VotingStatus.Open)
+            throw new DomainException(item.VotingStatus == VotingStatus.Closed ? "Voting.Closed" : "Voting.NotOpen",
+                item.VotingStatus == VotingStatus.Closed ? "Voting on this case is closed." : "Voting on this case is not open.");
+        if (!await IsPresentAsync(db, meetingId, actor.UserId, now, ct))
+            throw new DomainException("Voting.NotPresent", "Join the meeting room to vote.");
+        if (optionId is { } option && !await db.Set<TreatmentOption>().AnyAsync(o => o.Id == option && EF.Property<int>(o, "CaseId") == item.CaseId, ct))
+            throw new DomainException("Voting.OptionInvalid", "This option belongs to another case.");
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            INSERT INTO votes ("AgendaItemId", "VoterId", "CentreId", "OptionId", "CastAtUtc", "ChangedAtUtc")
+            VALUES ({0}, {1}, {2}, {3}, {4}, {4})
+            ON CONFLICT ("AgendaItemId", "VoterId") DO UPDATE SET "OptionId" = EXCLUDED."OptionId", "ChangedAtUtc" = EXCLUDED."ChangedAtUtc"
+            """, [itemId, actor.UserId, (object?)actor.CentreId ?? DBNull.Value, (object?)optionId ?? DBNull.Value, now], ct);
+        var count = await db.Votes.CountAsync(v => v.AgendaItemId == itemId, ct);
+        await audit.AddAsync(db, actor, "vote.cast", "agenda-item", itemId, ct: ct);
+        await PostgresEventRelay.NotifyAsync(db, new BoardEvent(BoardEventTypes.TallyChanged, meetingId, itemId, now, count), ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return (await TallyAsync(actor, meetingId, itemId, ct))!;
+    }
+
+    public async Task<TallyView?> TallyAsync(Actor actor, int meetingId, int itemId, CancellationToken ct = default)
+    {
+        Access.Demand(Access.CanSeeMeetings(actor));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Items).SingleOrDefaultAsync(m => m.Id == meetingId, ct) ?? throw new MeetingNotFoundException();
+        var item = meeting.Items.SingleOrDefault(i => i.Id == itemId) ?? throw new DomainException("Agenda.ItemNotFound", "This item is not on this meeting's agenda.");
+        return await TallyOfAsync(db, meeting, item, ct);
+    }
+
+    /// <summary>The tally as anyone in the room may see it, for events sent to every participant.</summary>
+    public async Task<TallyView?> PublicTallyAsync(int meetingId, int itemId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Items).SingleOrDefaultAsync(m => m.Id == meetingId, ct);
+        var item = meeting?.Items.SingleOrDefault(i => i.Id == itemId);
+        return meeting is null || item is null ? null : await TallyOfAsync(db, meeting, item, ct);
+    }
+
+    public Task AddOptionAsync(Actor actor, int meetingId, int itemId, OptionContent option, CancellationToken ct = default) =>
+        ChairAsync(actor, meetingId, "option.add", BoardEventTypes.CurrentItemChanged, async (db, m, now) =>
+        {
+            var item = m.Item(itemId);
+            if (item.VotingStatus != VotingStatus.NotOpened)
+                throw new DomainException("Voting.AlreadyOpened", "Options are added before voting opens.");
+            var @case = await db.Cases.Include(c => c.Options).SingleAsync(c => c.Id == item.CaseId, ct);
+            @case.AddOptionInDiscussion(option, now);
+            return itemId;
+        }, ct);
+
+    /// <summary>The chair or the secretary records the board's recommendation after the vote; the case becomes Discussed.</summary>
+    public Task RecordRecommendationAsync(Actor actor, int meetingId, int itemId, RecommendationRequest request, CancellationToken ct = default) =>
+        ChairAsync(actor, meetingId, "recommendation.record", BoardEventTypes.RecommendationRecorded, async (db, m, now) =>
+        {
+            var item = m.Item(itemId);
+            var @case = await db.Cases.Include(c => c.Options).Include(c => c.Events).AsSplitQuery().SingleAsync(c => c.Id == item.CaseId, ct);
+            var option = request.OptionId is { } id ? @case.Options.SingleOrDefault(o => o.Id == id)
+                ?? throw new CaseValidationException([new FieldError("optionId", "Voting.OptionInvalid")]) : null;
+            var present = await PresentAsync(db, meetingId, ct);
+            var quorum = QuorumState.Of(m.Quorum, present.Select(p => new Participant(p.UserId, p.Role, p.CentreId, p.Discipline)));
+            var recommendation = Recommendation.Create(option?.Id, request.Text, request.Rationale ?? "", request.Consensus ?? Consensus.NoConsensus,
+                request.Dissent, option?.Trial, quorum.IsMet, actor.UserId, now);
+            m.RecordRecommendation(itemId, recommendation, now);
+            @case.MarkDiscussed(actor.UserId, now);
+            return itemId;
+        }, ct, allowSecretary: true);
+
+    /// <summary>Closes the meeting; the cases not reached are deferred and carried over to the next meeting.</summary>
+    public async Task CloseMeetingAsync(Actor actor, int meetingId, CancellationToken ct = default)
+    {
+        await ChairAsync(actor, meetingId, "meeting.close", BoardEventTypes.MeetingChanged, (_, m, now) =>
+        {
+            m.Close(now, NotReached);
+            return Task.FromResult<int?>(null);
+        }, ct);
+        await meetings.CarryOverNotReachedAsync(actor, meetingId, ct);
+    }
+
+    private const string NotReached = "Not reached at the meeting";
+
+    private async Task ChairAsync(Actor actor, int meetingId, string action, string eventType, Func<TumourBoardDbContext, Meeting, DateTime, Task<int?>> change,
+        CancellationToken ct, bool allowSecretary = false)
+    {
+        Access.Demand(Access.CanSeeMeetings(actor));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var meeting = await db.Meetings.Include(m => m.Items).SingleOrDefaultAsync(m => m.Id == meetingId, ct) ?? throw new MeetingNotFoundException();
+        Access.Demand(Access.CanChair(actor, meeting.ChairId) || (allowSecretary && meeting.SecretaryId == actor.UserId));
+        var now = Now;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var itemId = await change(db, meeting, now);
+        await audit.AddAsync(db, actor, action, "meeting", meeting.Id, ct: ct);
+        await PostgresEventRelay.NotifyAsync(db, new BoardEvent(eventType, meetingId, itemId, now), ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private static async Task<TallyView> TallyOfAsync(TumourBoardDbContext db, Meeting meeting, AgendaItem item, CancellationToken ct)
+    {
+        var full = await ComputeTallyAsync(db, item, ct);
+        var visible = full.VisibleIn(meeting.VotingMode, item.VotingStatus);
+        return new TallyView(item.Id, item.VotingStatus, visible.VotesCast, visible.Options, visible.Abstentions, visible.CentresRepresented,
+            visible.WinningOptionId, visible.IsTie, CountsVisible: ReferenceEquals(visible, full));
+    }
+
+    private static async Task<Tally> ComputeTallyAsync(TumourBoardDbContext db, AgendaItem item, CancellationToken ct)
+    {
+        var options = await db.Set<TreatmentOption>().Where(o => EF.Property<int>(o, "CaseId") == item.CaseId).OrderBy(o => o.Position).Select(o => o.Id).ToListAsync(ct);
+        var votes = await db.Votes.AsNoTracking().Where(v => v.AgendaItemId == item.Id).Select(v => new CastVote(v.VoterId, v.CentreId, v.OptionId)).ToListAsync(ct);
+        return Tally.Compute(options, votes);
+    }
+
+    private async Task<bool> IsPresentAsync(TumourBoardDbContext db, int meetingId, Guid userId, DateTime now, CancellationToken ct) =>
+        await db.RoomConnections.AnyAsync(c => c.MeetingId == meetingId && c.UserId == userId && c.LastSeenAtUtc >= now - PresenceTimeout, ct);
+
+    private async Task<IReadOnlyList<PresentPerson>> PresentAsync(TumourBoardDbContext db, int meetingId, CancellationToken ct)
+    {
+        var since = Now - PresenceTimeout;
+        var userIds = await db.RoomConnections.Where(c => c.MeetingId == meetingId && c.LastSeenAtUtc >= since).Select(c => c.UserId).Distinct().ToListAsync(ct);
+        var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+            .Select(u => new
+            {
+                u.Id, u.DisplayName, u.CentreId, u.Discipline,
+                Centre = db.Centres.Where(c => c.Id == u.CentreId).Select(c => c.Code).FirstOrDefault(),
+                Role = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
+            }).ToListAsync(ct);
+        return people.OrderBy(p => p.Centre).ThenBy(p => p.Discipline).ThenBy(p => p.DisplayName)
+            .Select(p => new PresentPerson(p.Id, p.DisplayName, p.Role ?? "", p.CentreId, p.Centre, p.Discipline, Roles.CanVote(p.Role ?? ""))).ToList();
+    }
+
+    private async Task CloseAttendanceIfGoneAsync(TumourBoardDbContext db, int meetingId, Guid userId, string? closingConnection, CancellationToken ct)
+    {
+        var now = Now;
+        var stillThere = await db.RoomConnections.AnyAsync(c => c.MeetingId == meetingId && c.UserId == userId && c.ConnectionId != closingConnection
+            && c.LastSeenAtUtc >= now - PresenceTimeout, ct);
+        if (stillThere)
+            return;
+        var open = await db.Attendances.Where(a => a.MeetingId == meetingId && a.UserId == userId && a.LeftAtUtc == null).ToListAsync(ct);
+        foreach (var attendance in open)
+            attendance.Leave(now);
+    }
+}
