@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 using TumourBoard.Domain;
 using TumourBoard.Domain.Cases;
 using TumourBoard.Domain.LiveBoard;
@@ -24,7 +26,8 @@ public sealed class LiveBoardService(
     /// <summary>A connection not refreshed for this long no longer counts as present (its instance is gone).</summary>
     public static readonly TimeSpan PresenceTimeout = TimeSpan.FromSeconds(45);
 
-    public static readonly string InstanceId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..60];
+    /// <summary>This app instance, as its room connections name it (unique even for two processes on one host).</summary>
+    public static readonly string InstanceId = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -188,9 +191,16 @@ public sealed class LiveBoardService(
         await db.Database.ExecuteSqlRawAsync(
             """
             INSERT INTO votes ("AgendaItemId", "VoterId", "CentreId", "OptionId", "CastAtUtc", "ChangedAtUtc")
-            VALUES ({0}, {1}, {2}, {3}, {4}, {4})
+            VALUES (@item, @voter, @centre, @option, @now, @now)
             ON CONFLICT ("AgendaItemId", "VoterId") DO UPDATE SET "OptionId" = EXCLUDED."OptionId", "ChangedAtUtc" = EXCLUDED."ChangedAtUtc"
-            """, [itemId, actor.UserId, (object?)actor.CentreId ?? DBNull.Value, (object?)optionId ?? DBNull.Value, now], ct);
+            """,
+            [
+                new NpgsqlParameter("item", NpgsqlDbType.Integer) { Value = itemId },
+                new NpgsqlParameter("voter", NpgsqlDbType.Uuid) { Value = actor.UserId },
+                new NpgsqlParameter("centre", NpgsqlDbType.Integer) { Value = (object?)actor.CentreId ?? DBNull.Value },
+                new NpgsqlParameter("option", NpgsqlDbType.Integer) { Value = (object?)optionId ?? DBNull.Value },
+                new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = now },
+            ], ct);
         var count = await db.Votes.CountAsync(v => v.AgendaItemId == itemId, ct);
         await audit.AddAsync(db, actor, "vote.cast", "agenda-item", itemId, ct: ct);
         await PostgresEventRelay.NotifyAsync(db, new BoardEvent(BoardEventTypes.TallyChanged, meetingId, itemId, now, count), ct);
