@@ -85,6 +85,8 @@ public static class ServiceRegistration
         services.AddScoped<NotificationService>();
         services.AddScoped<CalendarService>();
         services.AddScoped<LiveBoardService>();
+        services.AddScoped<CircuitConnection>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<CircuitConnection>());
         services.AddHostedService<RoomBroadcaster>();
         services.AddHostedService<PresenceKeeper>();
         services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);

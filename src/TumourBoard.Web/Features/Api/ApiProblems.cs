@@ -14,6 +14,15 @@ namespace TumourBoard.Web.Features.Api;
 /// </summary>
 public sealed class ApiProblems : IEndpointFilter
 {
+    private static bool IsDatabaseUnavailable(Exception ex) => ex switch
+    {
+        Npgsql.NpgsqlException { IsTransient: true } => true,
+        Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" } => true,
+        InvalidOperationException { InnerException: Npgsql.NpgsqlException { IsTransient: true } } => true,
+        Microsoft.EntityFrameworkCore.DbUpdateException { InnerException: Npgsql.NpgsqlException { IsTransient: true } } => true,
+        _ => false,
+    };
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         try
@@ -61,6 +70,12 @@ public sealed class ApiProblems : IEndpointFilter
         {
             return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Someone else changed this in the meantime; read it again.",
                 extensions: new Dictionary<string, object?> { ["code"] = "Concurrency.Changed" });
+        }
+        catch (Exception ex) when (IsDatabaseUnavailable(ex))
+        {
+            // PostgreSQL restarting or unreachable: nothing was committed, the caller may safely retry.
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The database cannot be reached right now; nothing was changed. Try again in a moment.",
+                extensions: new Dictionary<string, object?> { ["code"] = "Api.DatabaseUnavailable" });
         }
         catch (DomainException ex)
         {
