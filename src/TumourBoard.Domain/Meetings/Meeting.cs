@@ -19,8 +19,8 @@ public sealed class Meeting
         if (durationMinutes is < WeeklySchedule.MinDurationMinutes or > WeeklySchedule.MaxDurationMinutes)
             throw new DomainException("Meeting.DurationInvalid", $"A meeting lasts {WeeklySchedule.MinDurationMinutes} to {WeeklySchedule.MaxDurationMinutes} minutes.");
         title = string.IsNullOrWhiteSpace(title) ? null : title.Trim();
-        if (title?.Length > MaxTitleLength)
-            throw new DomainException("Meeting.TitleTooLong", $"A title has at most {MaxTitleLength} characters.");
+        if (title?.Length > MaxTitleLength || (title?.Any(char.IsControl) ?? false))
+            throw new DomainException("Meeting.TitleInvalid", $"A title has at most {MaxTitleLength} characters, without control characters.");
         if (!Enum.IsDefined(language))
             throw new DomainException("Meeting.LanguageInvalid", "Unknown language.");
         Kind = kind;

@@ -87,6 +87,7 @@ public static class VideoLinks
         if (string.IsNullOrEmpty(link))
             return null;
         if (link.Length > MaxLength
+            || link.Any(char.IsControl)
             || !Uri.TryCreate(link, UriKind.Absolute, out var uri)
             || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             throw new DomainException("Meeting.VideoLinkInvalid", "The video-conference link must be a web address starting with https://.");

@@ -79,10 +79,13 @@ public sealed class ApiProblems : IEndpointFilter
         }
         catch (DomainException ex)
         {
-            // A malformed request (…Invalid, …Required) is the caller's to fix: 400. Anything else refuses a change
-            // the current state does not allow: 409.
-            var badInput = ex.Code.EndsWith("Invalid", StringComparison.Ordinal) || ex.Code.EndsWith("Required", StringComparison.Ordinal);
-            return Results.Problem(statusCode: badInput ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict, title: ex.Message,
+            // Something named that does not exist (…NotFound): 404. A malformed request (…Invalid, …Required): 400.
+            // Anything else refuses a change the current state does not allow: 409.
+            var status = ex.Code.EndsWith("NotFound", StringComparison.Ordinal) ? StatusCodes.Status404NotFound
+                : ex.Code.EndsWith("Invalid", StringComparison.Ordinal) || ex.Code.EndsWith("Required", StringComparison.Ordinal) || ex.Code.EndsWith("InThePast", StringComparison.Ordinal)
+                    ? StatusCodes.Status400BadRequest
+                    : StatusCodes.Status409Conflict;
+            return Results.Problem(statusCode: status, title: ex.Message,
                 extensions: new Dictionary<string, object?> { ["code"] = ex.Code });
         }
     }

@@ -22,7 +22,7 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
                 Status = bad.StatusCode,
                 Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
                     ? "The request body is too large."
-                    : "The request body could not be read: check that it is well-formed JSON with the documented field types.",
+                    : "The request could not be read: check the JSON body and the query parameters against the documented formats and types.",
             },
         });
     }

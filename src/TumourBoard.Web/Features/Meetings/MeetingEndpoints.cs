@@ -5,13 +5,14 @@ using TumourBoard.Web.Features.Api;
 
 namespace TumourBoard.Web.Features.Meetings;
 
-public sealed record ExtraMeetingRequest(DateTimeOffset? StartsAt, int? DurationMinutes, string? Title, BoardLanguage? Language, string? VideoLink);
+public sealed record ExtraMeetingRequest(string? StartsAt, int? DurationMinutes, string? Title, BoardLanguage? Language, string? VideoLink);
 
 public sealed record AgendaItemRequest(int? CaseId, int? Minutes, Guid? PresenterId);
 
 public sealed record MeetingListItem(int Id, MeetingKind Kind, string? Title, DateTime StartsAt, DateTime EndsAt, MeetingStatus Status, string? Chair, int Items);
 
-public sealed record MeetingItemResponse(int Id, int CaseId, string CaseCode, string Centre, int Position, int Minutes, string? Presenter, DateTime StartsAt, AgendaItemStatus Status, bool LateAddition);
+public sealed record MeetingItemResponse(int Id, int CaseId, string CaseCode, string Centre, int Position, int Minutes, Guid? PresenterId, string? Presenter,
+    DateTime StartsAt, AgendaItemStatus Status, bool LateAddition, bool CarriedOver, string? DeferralReason);
 
 public static class MeetingEndpoints
 {
@@ -33,9 +34,7 @@ public static class MeetingEndpoints
 
         meetings.MapPost("/", async (ExtraMeetingRequest body, HttpContext http, MeetingService service) =>
         {
-            if (body.StartsAt is null)
-                throw new DomainException("Meeting.StartRequired", "Give the meeting's start (startsAt, ISO 8601 with offset).");
-            var id = await service.CreateExtraAsync(ApiRoutes.ActorOf(http), body.StartsAt.Value.UtcDateTime, body.DurationMinutes ?? 60, body.Title,
+            var id = await service.CreateExtraAsync(ApiRoutes.ActorOf(http), ParseStart(body.StartsAt), body.DurationMinutes ?? 60, body.Title,
                 body.Language ?? BoardLanguage.English, body.VideoLink, http.RequestAborted);
             return TypedResults.Created($"/api/v1/meetings/{id}", ToResponse(await service.GetAsync(ApiRoutes.ActorOf(http), id, http.RequestAborted)));
         }).WithName("CreateMeeting").WithSummary("Plans an extra meeting (Coordinator).");
@@ -47,7 +46,7 @@ public static class MeetingEndpoints
             var actor = ApiRoutes.ActorOf(http);
             var itemId = await service.AddItemAsync(actor, id, body.CaseId.Value, body.Minutes, body.PresenterId, null, http.RequestAborted);
             var meeting = await service.GetAsync(actor, id, http.RequestAborted);
-            return TypedResults.Created($"/api/v1/meetings/{id}/items/{itemId}", ToItem(meeting.Items.Single(i => i.Id == itemId)));
+            return TypedResults.Created($"/api/v1/meetings/{id}", ToItem(meeting.Items.Single(i => i.Id == itemId)));
         }).WithName("AddAgendaItem").WithSummary("Puts a submitted case on the agenda (data managers, coordinator; after publication only urgent cases, by the coordinator).");
 
         meetings.MapDelete("/{id:int}/items/{itemId:int}", async (int id, int itemId, HttpContext http, MeetingService service) =>
@@ -71,6 +70,20 @@ public static class MeetingEndpoints
         }).WithName("PublishAgenda").WithSummary("Publishes the agenda (Coordinator): order and times are fixed and the board is told.");
     }
 
+    /// <summary>ISO 8601; a time without offset is the board's own, Brussels time.</summary>
+    private static DateTime ParseStart(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            throw new DomainException("Meeting.StartRequired", "Give the meeting's start (startsAt, ISO 8601).");
+        var styles = System.Globalization.DateTimeStyles.AllowWhiteSpaces;
+        var hasOffset = text.TrimEnd().EndsWith('Z') || System.Text.RegularExpressions.Regex.IsMatch(text, @"[+-]\d{2}:?\d{2}\s*$", System.Text.RegularExpressions.RegexOptions.NonBacktracking);
+        if (hasOffset && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, styles, out var withOffset))
+            return withOffset.UtcDateTime;
+        if (!hasOffset && DateTime.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, styles, out var local))
+            return BoardTime.ToUtc(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
+        throw new DomainException("Meeting.StartInvalid", "Write the start as ISO 8601, e.g. 2027-01-20T18:00:00+01:00 (without offset: Brussels time).");
+    }
+
     private static object ToResponse(MeetingDetails m) => new
     {
         m.Id,
@@ -84,11 +97,12 @@ public static class MeetingEndpoints
         m.VideoLink,
         Chair = m.ChairName,
         Secretary = m.SecretaryName,
+        m.CancellationReason,
         m.AgendaMinutes,
         m.RunsOverTime,
         Items = m.Items.Select(ToItem),
     };
 
     private static MeetingItemResponse ToItem(AgendaItemView i) =>
-        new(i.Id, i.CaseId, i.CaseCode, i.CentreCode, i.Position, i.Minutes, i.PresenterName, i.StartsAtUtc, i.Status, i.IsLateAddition);
+        new(i.Id, i.CaseId, i.CaseCode, i.CentreCode, i.Position, i.Minutes, i.PresenterId, i.PresenterName, i.StartsAtUtc, i.Status, i.IsLateAddition, i.IsCarriedOver, i.DeferralReason);
 }

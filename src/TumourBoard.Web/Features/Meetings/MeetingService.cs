@@ -121,6 +121,8 @@ public sealed class MeetingService(
                 ?? throw new DomainException("Agenda.CaseNotFound", "This case does not exist.");
             if (@case.Status == CaseStatus.Draft)
                 throw new DomainException("Agenda.CaseNotFound", "This case does not exist.");
+            if (meeting.Holds(@case.Id))
+                throw new DomainException("Agenda.CaseAlreadyOn", "This case is already on this agenda.");
             var late = meeting.Status == MeetingStatus.AgendaPublished;
             if (late)
             {
@@ -145,6 +147,8 @@ public sealed class MeetingService(
         Access.Demand(Access.CanPrepareAgenda(actor));
         return ChangeAsync(actor, meetingId, version, "agenda.remove", async (db, meeting, now) =>
         {
+            // After publication only the coordinator changes the agenda, for removals as for additions.
+            Access.Demand(meeting.Status != MeetingStatus.AgendaPublished || Access.CanManageMeetings(actor));
             var item = meeting.RemoveItem(itemId, Access.CanManageMeetings(actor));
             var @case = await db.Cases.Include(c => c.Events).SingleAsync(c => c.Id == item.CaseId, ct);
             @case.Unschedule(actor.UserId, now);

@@ -147,7 +147,7 @@ public sealed class LiveBoardTests(DemoAppFixture fixture) : IClassFixture<DemoA
 
         var response = await coordinator.PutAsJsonAsync($"api/v1/meetings/{meetingId}/current", new { itemId = otherItem });
 
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("Agenda.ItemNotFound", await CodeOf(response));
     }
 
