@@ -15,6 +15,11 @@ namespace TumourBoard.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class PostgresCluster : IAsyncLifetime
 {
+    private bool _durable;
+
+    /// <summary>A cluster that keeps every commit across a crash, as production does (slower; for fault tests).</summary>
+    public static PostgresCluster Durable() => new() { _durable = true };
+
     private const string Superuser = "tumourboard";
     private const string Template = "tb_template";
     private readonly string _root = Path.Combine(Path.GetTempPath(), "tb-test-" + Guid.NewGuid().ToString("N")[..12]);
@@ -45,7 +50,9 @@ public sealed class PostgresCluster : IAsyncLifetime
 
     /// <summary>Starts the cluster (again, after <see cref="StopAsync"/>) on the same port.</summary>
     public Task StartAsync() => RunPgAsync("pg_ctl", "-D", DataDirectory, "-l", Path.Combine(_root, "run", "postgres.log"), "-w", "-t", "30",
-        "-o", $"-c listen_addresses=127.0.0.1 -c port={Port} -c unix_socket_directories={Path.Combine(_root, "run")} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
+        "-o", $"-c listen_addresses=127.0.0.1 -c port={Port} -c unix_socket_directories={Path.Combine(_root, "run")} -c max_connections=300"
+            // Speed for ordinary tests; a durable cluster keeps every commit across a crash, as production does.
+            + (_durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"),
         "start");
 
     public Task StopAsync() => RunPgAsync("pg_ctl", "-D", DataDirectory, "-m", "immediate", "-w", "stop");

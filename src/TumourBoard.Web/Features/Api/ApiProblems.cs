@@ -14,14 +14,18 @@ namespace TumourBoard.Web.Features.Api;
 /// </summary>
 public sealed class ApiProblems : IEndpointFilter
 {
-    private static bool IsDatabaseUnavailable(Exception ex) => ex switch
+    /// <summary>A failure to reach PostgreSQL (connection lost, server shutting down or starting), wherever EF wrapped it.</summary>
+    internal static bool IsDatabaseUnavailable(Exception? ex)
     {
-        Npgsql.NpgsqlException { IsTransient: true } => true,
-        Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" } => true,
-        InvalidOperationException { InnerException: Npgsql.NpgsqlException { IsTransient: true } } => true,
-        Microsoft.EntityFrameworkCore.DbUpdateException { InnerException: Npgsql.NpgsqlException { IsTransient: true } } => true,
-        _ => false,
-    };
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is Npgsql.PostgresException postgres)
+                return postgres.SqlState.StartsWith("57P", StringComparison.Ordinal) || postgres.SqlState.StartsWith("08", StringComparison.Ordinal);
+            if (ex is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+                return true;
+        }
+        return false;
+    }
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -70,12 +74,6 @@ public sealed class ApiProblems : IEndpointFilter
         {
             return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Someone else changed this in the meantime; read it again.",
                 extensions: new Dictionary<string, object?> { ["code"] = "Concurrency.Changed" });
-        }
-        catch (Exception ex) when (IsDatabaseUnavailable(ex))
-        {
-            // PostgreSQL restarting or unreachable: nothing was committed, the caller may safely retry.
-            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The database cannot be reached right now; nothing was changed. Try again in a moment.",
-                extensions: new Dictionary<string, object?> { ["code"] = "Api.DatabaseUnavailable" });
         }
         catch (DomainException ex)
         {

@@ -27,3 +27,28 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
         });
     }
 }
+
+/// <summary>
+/// PostgreSQL unreachable (restarting, network cut) anywhere in an API request, the token check included: 503 with a
+/// reason, so clients retry; nothing was committed.
+/// </summary>
+internal sealed class DatabaseUnavailableExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!ApiProblems.IsDatabaseUnavailable(exception))
+            return false;
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers.RetryAfter = "2";
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The database cannot be reached right now; nothing was changed. Try again in a moment.",
+                Extensions = { ["code"] = "Api.DatabaseUnavailable" },
+            },
+        });
+    }
+}
