@@ -33,6 +33,7 @@ public static class ServiceRegistration
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.Configure<AppOptions>(configuration.GetSection(AppOptions.Section));
+        services.Configure<LiveBoardOptions>(configuration.GetSection(LiveBoardOptions.Section));
         services.AddSingleton(TimeProvider.System);
 
         if (!builder.Environment.IsDevelopment())

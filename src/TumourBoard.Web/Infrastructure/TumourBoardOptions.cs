@@ -46,3 +46,20 @@ public sealed class AppOptions
     /// <summary>The address users reach the app at, used for links in e-mails and calendar feeds.</summary>
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
 }
+
+public sealed class LiveBoardOptions
+{
+    public const string Section = "LiveBoard";
+
+    /// <summary>Voting mode of new meetings: Open (tallies visible live) or Blind (only the count until closed).</summary>
+    public TumourBoard.Domain.LiveBoard.VotingMode VotingMode { get; set; }
+
+    /// <summary>Quorum of new meetings: centres represented, physicians and distinct disciplines present.</summary>
+    public int QuorumMinCentres { get; set; } = TumourBoard.Domain.LiveBoard.QuorumRules.Default.MinCentres;
+
+    public int QuorumMinPhysicians { get; set; } = TumourBoard.Domain.LiveBoard.QuorumRules.Default.MinPhysicians;
+
+    public int QuorumMinDisciplines { get; set; } = TumourBoard.Domain.LiveBoard.QuorumRules.Default.MinDisciplines;
+
+    public TumourBoard.Domain.LiveBoard.QuorumRules Quorum => new(QuorumMinCentres, QuorumMinPhysicians, QuorumMinDisciplines);
+}

@@ -35,7 +35,9 @@ public sealed record MeetingDetails(
     bool CanPrepareAgenda,
     bool CanAddLate,
     bool CanManage,
-    uint Version)
+    uint Version,
+    TumourBoard.Domain.LiveBoard.VotingMode VotingMode,
+    TumourBoard.Domain.LiveBoard.QuorumRules Quorum)
 {
     public DateTime EndsAtUtc => StartsAtUtc.AddMinutes(DurationMinutes);
 }

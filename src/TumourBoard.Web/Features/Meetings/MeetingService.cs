@@ -19,6 +19,7 @@ public sealed class MeetingService(
     IDbContextFactory<TumourBoardDbContext> dbFactory,
     AuditTrail audit,
     NotificationService notifications,
+    Microsoft.Extensions.Options.IOptions<Infrastructure.LiveBoardOptions> room,
     TimeProvider time)
 {
     private const string NotDeferredReason = "Agenda.NotReached";
@@ -74,7 +75,7 @@ public sealed class MeetingService(
             Access.CanPrepareAgenda(actor) && meeting.Status == MeetingStatus.Planned,
             Access.CanManageMeetings(actor) && meeting.Status == MeetingStatus.AgendaPublished,
             Access.CanManageMeetings(actor) && meeting.Status is MeetingStatus.Planned or MeetingStatus.AgendaPublished,
-            version);
+            version, meeting.VotingMode, meeting.Quorum);
     }
 
     /// <summary>Submitted (or deferred) cases that are on no open agenda, for the agenda editor.</summary>
@@ -230,6 +231,7 @@ public sealed class MeetingService(
         if (startsAtUtc < now.AddMinutes(-5))
             throw new DomainException("Meeting.InThePast", "An extra meeting is planned in the future.");
         var meeting = Meeting.Extra(DateTime.SpecifyKind(startsAtUtc, DateTimeKind.Utc), durationMinutes, title, language, videoLink, actor.UserId);
+        meeting.ConfigureRoom(room.Value.VotingMode, room.Value.Quorum);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Meetings.Add(meeting);
@@ -239,6 +241,17 @@ public sealed class MeetingService(
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return meeting.Id;
+    }
+
+    /// <summary>Sets the voting mode and quorum of a meeting that has not started (Coordinator).</summary>
+    public Task ConfigureRoomAsync(Actor actor, int meetingId, TumourBoard.Domain.LiveBoard.VotingMode mode, TumourBoard.Domain.LiveBoard.QuorumRules quorum, uint? version, CancellationToken ct = default)
+    {
+        Access.Demand(Access.CanManageMeetings(actor));
+        return ChangeAsync(actor, meetingId, version, "meeting.room", (_, meeting, _) =>
+        {
+            meeting.ConfigureRoom(mode, quorum);
+            return Task.CompletedTask;
+        }, ct);
     }
 
     /// <summary>
@@ -319,6 +332,8 @@ public sealed class MeetingService(
             .Select(m => m.StartsAtUtc)
             .ToListAsync(ct);
         var missing = schedule.MissingMeetings(nowUtc, existing);
+        foreach (var meeting in missing)
+            meeting.ConfigureRoom(room.Value.VotingMode, room.Value.Quorum);
         db.Meetings.AddRange(missing);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
