@@ -14,19 +14,6 @@ namespace TumourBoard.Web.Features.Api;
 /// </summary>
 public sealed class ApiProblems : IEndpointFilter
 {
-    /// <summary>A failure to reach PostgreSQL (connection lost, server shutting down or starting), wherever EF wrapped it.</summary>
-    internal static bool IsDatabaseUnavailable(Exception? ex)
-    {
-        for (; ex is not null; ex = ex.InnerException)
-        {
-            if (ex is Npgsql.PostgresException postgres)
-                return postgres.SqlState.StartsWith("57P", StringComparison.Ordinal) || postgres.SqlState.StartsWith("08", StringComparison.Ordinal);
-            if (ex is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
-                return true;
-        }
-        return false;
-    }
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         try

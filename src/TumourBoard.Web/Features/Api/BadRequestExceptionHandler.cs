@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using TumourBoard.Web.Infrastructure;
 
 namespace TumourBoard.Web.Features.Api;
 
@@ -36,7 +37,7 @@ internal sealed class DatabaseUnavailableExceptionHandler(IProblemDetailsService
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!ApiProblems.IsDatabaseUnavailable(exception))
+        if (!exception.IsDatabaseUnavailable())
             return false;
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = "2";
