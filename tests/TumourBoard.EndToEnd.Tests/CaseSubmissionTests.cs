@@ -14,6 +14,7 @@ public sealed class CaseSubmissionTests(BrowserFixture browser, DemoAppFixture a
         await page.WaitForInteractiveAsync();
 
         await page.Field("case-age-years").FillAsync("7");
+        await page.Field("case-sex-Female").CheckAsync();
         await page.Field("case-diagnosis").FillAsync("Neuroblastoma, high risk");
         await page.Field("case-morphology").FillAsync("9500/3");
         await page.Field("case-topography").FillAsync("C74.9");

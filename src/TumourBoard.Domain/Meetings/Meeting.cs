@@ -326,6 +326,20 @@ public sealed class Meeting
             throw new DomainException("Meeting.NotInProgress", "The meeting is not in progress.");
     }
 
+    /// <summary>Moves a planned weekly meeting to the schedule's new slot, keeping its identity (links, calendars, roles).</summary>
+    public void Retime(DateTime startsAtUtc, int durationMinutes)
+    {
+        if (Kind != MeetingKind.Weekly || Status != MeetingStatus.Planned)
+            throw new DomainException("Meeting.CannotChange", "Only a planned weekly meeting follows the schedule.");
+        if (startsAtUtc.Kind != DateTimeKind.Utc)
+            throw new ArgumentException("Meeting times are UTC.", nameof(startsAtUtc));
+        if (durationMinutes is < WeeklySchedule.MinDurationMinutes or > WeeklySchedule.MaxDurationMinutes)
+            throw new DomainException("Meeting.DurationInvalid", $"A meeting lasts {WeeklySchedule.MinDurationMinutes} to {WeeklySchedule.MaxDurationMinutes} minutes.");
+        StartsAtUtc = startsAtUtc;
+        DurationMinutes = durationMinutes;
+        AgendaRevision++;
+    }
+
     public void AssignRoles(Guid? chairId, Guid? secretaryId)
     {
         if (Status is MeetingStatus.Closed or MeetingStatus.MinutesFinalised or MeetingStatus.Cancelled)

@@ -64,6 +64,14 @@ public sealed class WeeklySchedule
         }
     }
 
+    /// <summary>The start, in this schedule's slot, of the week (Monday to Sunday, Brussels) that holds <paramref name="utc"/>.</summary>
+    public DateTime SlotInWeekOf(DateTime utc)
+    {
+        var date = DateOnly.FromDateTime(BoardTime.ToLocal(utc));
+        var monday = date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+        return BoardTime.ToUtc(monday.AddDays(((int)Day + 6) % 7), StartTime);
+    }
+
     /// <summary>The weekly meetings that should exist in the next <see cref="MeetingsAhead"/> weeks but do not yet.</summary>
     public IReadOnlyList<Meeting> MissingMeetings(DateTime nowUtc, IEnumerable<DateTime> existingWeeklyStartsUtc)
     {

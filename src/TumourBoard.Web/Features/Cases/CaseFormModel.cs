@@ -5,9 +5,10 @@ namespace TumourBoard.Web.Features.Cases;
 /// <summary>The case form's bindable state; it becomes a <see cref="CaseContent"/> when saved.</summary>
 public sealed class CaseFormModel
 {
-    public int AgeYears { get; set; }
+    // Empty until the user fills them: a default of 0 years or a preselected sex would be saved unnoticed.
+    public int? AgeYears { get; set; }
     public int AgeMonths { get; set; }
-    public Sex Sex { get; set; }
+    public Sex? Sex { get; set; }
     public string DiagnosisLabel { get; set; } = "";
     public string? Morphology { get; set; }
     public string? Topography { get; set; }
@@ -26,11 +27,23 @@ public sealed class CaseFormModel
     public Guid? PresenterId { get; set; }
     public string? LocalReference { get; set; }
 
-    public CaseContent ToContent() => new()
+    public CaseContent ToContent()
     {
-        AgeYears = AgeYears,
+        var missing = new List<FieldError>();
+        if (AgeYears is null)
+            missing.Add(new FieldError("ageYears", "Case.Required"));
+        if (Sex is null)
+            missing.Add(new FieldError("sex", "Case.Required"));
+        if (missing.Count > 0)
+            throw new CaseValidationException(missing);
+        return Content();
+    }
+
+    private CaseContent Content() => new()
+    {
+        AgeYears = AgeYears!.Value,
         AgeMonths = AgeMonths,
-        Sex = Sex,
+        Sex = Sex!.Value,
         DiagnosisLabel = DiagnosisLabel,
         Morphology = Morphology,
         Topography = Topography,

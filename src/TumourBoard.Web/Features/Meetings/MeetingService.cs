@@ -307,8 +307,16 @@ public sealed class MeetingService(
                 db.ExpectVersion(schedule, v);
             schedule.Change(day, start, duration, language, videoLink, defaultChairId);
         }
-        var unprepared = await db.Meetings.Where(m => m.Kind == MeetingKind.Weekly && m.Status == MeetingStatus.Planned && m.StartsAtUtc > now && !m.Items.Any()).ToListAsync(ct);
-        db.Meetings.RemoveRange(unprepared);
+        // Planned weekly meetings move to the new slot of their week, keeping their identity: links, calendar
+        // entries and chosen chair or secretary stay valid. Published ones keep their time (the coordinator decides).
+        var current = schedule ?? db.WeeklySchedules.Local.Single();
+        var planned = await db.Meetings.Where(m => m.Kind == MeetingKind.Weekly && m.Status == MeetingStatus.Planned && m.StartsAtUtc > now).ToListAsync(ct);
+        foreach (var meeting in planned)
+        {
+            var slot = current.SlotInWeekOf(meeting.StartsAtUtc);
+            if (slot != meeting.StartsAtUtc || meeting.DurationMinutes != current.DurationMinutes)
+                meeting.Retime(slot > now ? slot : meeting.StartsAtUtc, current.DurationMinutes);
+        }
         await audit.AddAsync(db, actor, "schedule.change", "schedule", null, ct: ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 
 namespace TumourBoard.Web.Features.Realtime;
 
@@ -28,6 +29,9 @@ public sealed class BoardEvents(ILogger<BoardEvents> logger)
                 continue;
             try
             {
+                // Events arrive on the listener's thread; the subscriber's page renders in its own user's language.
+                CultureInfo.CurrentCulture = subscription.Culture;
+                CultureInfo.CurrentUICulture = subscription.UiCulture;
                 await subscription.Handler(boardEvent);
             }
             catch (Exception ex)
@@ -45,6 +49,10 @@ public sealed class BoardEvents(ILogger<BoardEvents> logger)
         public int? MeetingId { get; } = meetingId;
 
         public Func<BoardEvent, Task> Handler { get; } = handler;
+
+        public CultureInfo Culture { get; } = CultureInfo.CurrentCulture;
+
+        public CultureInfo UiCulture { get; } = CultureInfo.CurrentUICulture;
 
         public void Dispose() => owner._subscriptions.TryRemove(Id, out _);
     }

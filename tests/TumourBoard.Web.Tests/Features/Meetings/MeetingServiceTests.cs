@@ -159,6 +159,19 @@ public sealed class MeetingServiceTests(DemoAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task ScheduleSaved_Unchanged_KeepsEveryMeeting()
+    {
+        var coordinator = await ActorAsync("coordinator@demo.tumourboard.be");
+        var schedule = (await Meetings.GetScheduleAsync(coordinator))!;
+        var before = (await Meetings.ListAsync(coordinator, upcoming: true, DateTime.UtcNow, take: 100)).Where(m => m.Kind == MeetingKind.Weekly).Select(m => (m.Id, m.StartsAtUtc)).ToList();
+
+        await Meetings.SaveScheduleAsync(coordinator, schedule.Day, schedule.StartTime, schedule.DurationMinutes, schedule.Language, schedule.VideoLink, schedule.DefaultChairId, schedule.Version);
+
+        var after = (await Meetings.ListAsync(coordinator, upcoming: true, DateTime.UtcNow, take: 100)).Where(m => m.Kind == MeetingKind.Weekly).Select(m => (m.Id, m.StartsAtUtc)).ToList();
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
     public async Task ScheduleChange_MovesTheUnpreparedWeeklyMeetings()
     {
         var coordinator = await ActorAsync("coordinator@demo.tumourboard.be");
