@@ -29,6 +29,10 @@ public static class Pipeline
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
 
+        // Routing after the error and status-code handlers, so that a re-executed request (/not-found, /Error)
+        // is routed again and finds its page.
+        app.UseRouting();
+
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -111,6 +111,17 @@ public sealed class SignInTests(DemoAppFixture fixture) : IClassFixture<DemoAppF
     }
 
     [Fact]
+    public async Task UnknownAddress_SignedIn_ShowsTheAppsNotFoundPage()
+    {
+        using var client = await _app.SignedInClientAsync("coordinator@demo.tumourboard.be");
+
+        var response = await client.GetAsync("/no/such/page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Logout_EndsTheSession()
     {
         using var client = await _app.SignedInClientAsync("observer@demo.tumourboard.be");
