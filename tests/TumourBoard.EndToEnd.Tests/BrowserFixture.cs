@@ -20,6 +20,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         var executable = Environment.GetEnvironmentVariable("TB_CHROMIUM") ?? "/usr/bin/chromium";
         if (!File.Exists(executable))
             throw new InvalidOperationException($"Chromium not found at {executable}; `make test` installs Debian's chromium.");
+        // The app under test shares two cores with the build and the other tests: waits are generous, never retried.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

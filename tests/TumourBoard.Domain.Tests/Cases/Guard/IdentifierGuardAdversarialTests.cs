@@ -10,7 +10,7 @@ namespace TumourBoard.Domain.Tests.Cases.Guard;
 public class IdentifierGuardAdversarialTests
 {
     private const int Size = 1 << 20;
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
 
     public static TheoryData<string> Patterns =>
     [
@@ -20,9 +20,11 @@ public class IdentifierGuardAdversarialTests
         "\uFF11", "e\u0301", "\u0316\u0301\u0327\u0300", "\u00AD", "x\uD800", "\u00B5L ", "NISS 850730 ", "Name: ", "of ", "1st of ",
     ];
 
+    // A safety net against super-linear scanning, which would take minutes on 1 MB: the bound is generous so that a
+    // loaded CI machine does not fail it. The speed goal (well under a second) is measured by `make bench`.
     [Theory]
     [MemberData(nameof(Patterns))]
-    public void Scan_OneMegabyteOfRepeatedPattern_FinishesWithinOneSecond(string pattern)
+    public void Scan_OneMegabyteOfRepeatedPattern_FinishesInLinearTime(string pattern)
     {
         var text = Repeat(pattern, Size);
         IdentifierGuard.Scan(Repeat(pattern, Size / 16)); // static tables and the JIT are not what we measure
@@ -35,7 +37,7 @@ public class IdentifierGuardAdversarialTests
     }
 
     [Fact]
-    public void Scan_OneMegabyteOfRealisticCaseText_FinishesWithinOneSecond()
+    public void Scan_OneMegabyteOfRealisticCaseText_FinishesInLinearTime()
     {
         var paragraph = string.Join(' ', GuardCorpus.Snippets.Select(s => s.Text));
         var text = Repeat(paragraph + "\n", Size);
