@@ -59,7 +59,7 @@ public sealed class AgendaTests(BrowserFixture browser, DemoAppFixture app) : IC
         await dm.GetByTestId($"available-{third}").DragToAsync(dm.GetByTestId($"item-{first}"));
         await Assertions.Expect(dm.GetByTestId($"item-{third}")).ToBeVisibleAsync();
         await dm.GetByTestId($"up-{second}").ClickAsync();
-        await Assertions.Expect(watcher.GetByTestId($"item-{third}")).ToBeVisibleAsync(new() { Timeout = 2000 });
+        await Assertions.Expect(watcher.GetByTestId($"item-{third}")).ToBeVisibleAsync();
         await dm.ScreenshotAsync("agenda-editor");
 
         var coordinator = await SignedInAsync("coordinator@demo.tumourboard.be", $"meetings/{meetingId}");

@@ -60,7 +60,7 @@ public sealed class MeetingRoomTests(BrowserFixture browser, DemoAppFixture app)
         await cusl.GetByTestId("vote-2").ClickAsync();
 
         foreach (var page in new[] { chair, uzl, cusl })
-            await Assertions.Expect(page.GetByTestId("tally")).ToContainTextAsync("2 votes cast", new() { Timeout = 3000 });
+            await Assertions.Expect(page.GetByTestId("tally")).ToContainTextAsync("2 votes cast");
         await Assertions.Expect(uzl.GetByTestId("vote-1")).ToHaveTextAsync("Your vote");
         await cusl.ScreenshotAsync("room-voting");
 
@@ -74,7 +74,7 @@ public sealed class MeetingRoomTests(BrowserFixture browser, DemoAppFixture app)
         await chair.GetByRole(AriaRole.Option).Filter(new() { HasText = "Metastasectomy and trial" }).ClickAsync();
         await chair.GetByTestId("recommendation-save").ClickAsync();
         foreach (var page in new[] { chair, uzl, cusl })
-            await Assertions.Expect(page.GetByTestId("room-recommendation")).ToContainTextAsync("Metastasectomy and trial", new() { Timeout = 3000 });
+            await Assertions.Expect(page.GetByTestId("room-recommendation")).ToContainTextAsync("Metastasectomy and trial");
         await chair.ScreenshotAsync("room-recommendation");
     }
 }

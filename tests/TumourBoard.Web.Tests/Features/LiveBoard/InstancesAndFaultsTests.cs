@@ -82,7 +82,7 @@ public sealed class TwoInstancesTests(PostgresCluster cluster) : IAsyncLifetime
 
         using var voter = Rooms.As(_first, "demo-clinician.uzg");
         var cast = await voter.PutAsJsonAsync($"api/v1/meetings/{meetingId}/items/{itemId}/vote", new { optionId = options[1] });
-        var received = await tally.Task.WaitAsync(TimeSpan.FromSeconds(2));
+        var received = await tally.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(HttpStatusCode.OK, cast.StatusCode);
         Assert.Equal(1, received.GetProperty("state").GetProperty("votesCast").GetInt32());

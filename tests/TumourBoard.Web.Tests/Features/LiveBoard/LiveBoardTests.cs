@@ -208,7 +208,7 @@ public sealed class LiveBoardTests(DemoAppFixture fixture) : IClassFixture<DemoA
         var room = await watcher.InvokeAsync<JsonElement>("JoinMeeting", meetingId);
         await voter.InvokeAsync<JsonElement>("JoinMeeting", meetingId);
         var confirmed = await voter.InvokeAsync<JsonElement>("CastVote", meetingId, itemId, options[0]);
-        var tallyEvent = await received.Task.WaitAsync(TimeSpan.FromSeconds(2));
+        var tallyEvent = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(meetingId, room.GetProperty("meetingId").GetInt32());
         Assert.Equal(1, confirmed.GetProperty("votesCast").GetInt32());
