@@ -100,6 +100,14 @@ public sealed partial class TumourBoardApp : WebApplicationFactory<Program>
         return user;
     }
 
+    /// <summary>The actor of an existing account, as the services see it after sign-in.</summary>
+    public Task<Actor> ActorAsync(string email) => WithDbAsync(async db =>
+    {
+        var user = await db.Users.SingleAsync(u => u.Email == email);
+        var role = await db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).SingleAsync();
+        return new Actor(user.Id, role, user.CentreId, user.Discipline);
+    });
+
     public async Task<T> WithDbAsync<T>(Func<TumourBoardDbContext, Task<T>> action)
     {
         await using var scope = Services.CreateAsyncScope();

@@ -22,13 +22,6 @@ public sealed class CaseServiceTests(DemoAppFixture fixture) : IClassFixture<Dem
 
     public async ValueTask DisposeAsync() => await _scope.DisposeAsync();
 
-    private async Task<Actor> ActorAsync(string email) => await _app.WithDbAsync(async db =>
-    {
-        var user = await db.Users.SingleAsync(u => u.Email == email);
-        var role = await db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).SingleAsync();
-        return new Actor(user.Id, role, user.CentreId, user.Discipline);
-    });
-
     private static CaseContent Content(string question = "Proton therapy or photons?") => new()
     {
         AgeYears = 5, Sex = Sex.Female, DiagnosisLabel = "Ependymoma, posterior fossa", Morphology = "9391/3", Topography = "C71.7",
@@ -39,7 +32,7 @@ public sealed class CaseServiceTests(DemoAppFixture fixture) : IClassFixture<Dem
     [Fact]
     public async Task Edit_OnAStaleView_IsRefusedAndTheFirstEditStays()
     {
-        var clinician = await ActorAsync("clinician.uza@demo.tumourboard.be");
+        var clinician = await _app.ActorAsync("clinician.uza@demo.tumourboard.be");
         var (id, _) = await Cases.CreateDraftAsync(clinician, Content(), null);
         var seen = await Cases.GetAsync(clinician, id);
 
@@ -52,21 +45,21 @@ public sealed class CaseServiceTests(DemoAppFixture fixture) : IClassFixture<Dem
     [Fact]
     public async Task Draft_IsInvisibleToOtherCentres_AndToAdmins()
     {
-        var author = await ActorAsync("datamanager.uza@demo.tumourboard.be");
+        var author = await _app.ActorAsync("datamanager.uza@demo.tumourboard.be");
         var (id, _) = await Cases.CreateDraftAsync(author, Content(), "local 42");
 
-        await Assert.ThrowsAsync<CaseNotFoundException>(() => Cases.GetAsync(ActorAsync("clinician.uzl@demo.tumourboard.be").Result, id));
-        await Assert.ThrowsAsync<CaseNotFoundException>(() => Cases.GetAsync(ActorAsync("coordinator@demo.tumourboard.be").Result, id));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Cases.ListAsync(ActorAsync("admin@demo.tumourboard.be").Result, new CaseFilter()));
-        Assert.DoesNotContain(await Cases.ListAsync(await ActorAsync("clinician.uzl@demo.tumourboard.be"), new CaseFilter()), c => c.Id == id);
-        Assert.Contains(await Cases.ListAsync(await ActorAsync("clinician.uza@demo.tumourboard.be"), new CaseFilter()), c => c.Id == id);
+        await Assert.ThrowsAsync<CaseNotFoundException>(() => Cases.GetAsync(_app.ActorAsync("clinician.uzl@demo.tumourboard.be").Result, id));
+        await Assert.ThrowsAsync<CaseNotFoundException>(() => Cases.GetAsync(_app.ActorAsync("coordinator@demo.tumourboard.be").Result, id));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Cases.ListAsync(_app.ActorAsync("admin@demo.tumourboard.be").Result, new CaseFilter()));
+        Assert.DoesNotContain(await Cases.ListAsync(await _app.ActorAsync("clinician.uzl@demo.tumourboard.be"), new CaseFilter()), c => c.Id == id);
+        Assert.Contains(await Cases.ListAsync(await _app.ActorAsync("clinician.uza@demo.tumourboard.be"), new CaseFilter()), c => c.Id == id);
     }
 
     [Fact]
     public async Task Observer_ReadsSubmittedCasesButCannotWriteOne()
     {
-        var clinician = await ActorAsync("clinician.uza@demo.tumourboard.be");
-        var observer = await ActorAsync("observer@demo.tumourboard.be");
+        var clinician = await _app.ActorAsync("clinician.uza@demo.tumourboard.be");
+        var observer = await _app.ActorAsync("observer@demo.tumourboard.be");
         var (id, _) = await Cases.CreateDraftAsync(clinician, Content(), null);
         await Cases.SubmitAsync(clinician, id, null);
 

@@ -28,16 +28,9 @@ public sealed class MeetingServiceTests(DemoAppFixture fixture) : IClassFixture<
 
     public async ValueTask DisposeAsync() => await _scope.DisposeAsync();
 
-    private async Task<Actor> ActorAsync(string email) => await _app.WithDbAsync(async db =>
-    {
-        var user = await db.Users.SingleAsync(u => u.Email == email);
-        var role = await db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).SingleAsync();
-        return new Actor(user.Id, role, user.CentreId, user.Discipline);
-    });
-
     private async Task<int> SubmittedCaseAsync()
     {
-        var clinician = await ActorAsync("clinician.uzb@demo.tumourboard.be");
+        var clinician = await _app.ActorAsync("clinician.uzb@demo.tumourboard.be");
         var cases = _scope.ServiceProvider.GetRequiredService<CaseService>();
         var (id, _) = await cases.CreateDraftAsync(clinician, new CaseContent
         {
@@ -51,7 +44,7 @@ public sealed class MeetingServiceTests(DemoAppFixture fixture) : IClassFixture<
 
     private async Task<int> ExtraMeetingAsync(int daysAhead)
     {
-        var coordinator = await ActorAsync("coordinator@demo.tumourboard.be");
+        var coordinator = await _app.ActorAsync("coordinator@demo.tumourboard.be");
         return await Meetings.CreateExtraAsync(coordinator, DateTime.UtcNow.Date.AddDays(daysAhead).AddHours(16), 60, $"Extra {daysAhead}", BoardLanguage.Dutch, null);
     }
 
@@ -60,7 +53,7 @@ public sealed class MeetingServiceTests(DemoAppFixture fixture) : IClassFixture<
     [Fact]
     public async Task Cancel_PutsTheCasesBackToSubmittedAndEmptiesTheAgenda()
     {
-        var coordinator = await ActorAsync("coordinator@demo.tumourboard.be");
+        var coordinator = await _app.ActorAsync("coordinator@demo.tumourboard.be");
         var meetingId = await ExtraMeetingAsync(70);
         var caseId = await SubmittedCaseAsync();
         await Meetings.AddItemAsync(coordinator, meetingId, caseId, null, null, null);
@@ -77,7 +70,7 @@ public sealed class MeetingServiceTests(DemoAppFixture fixture) : IClassFixture<
     [Fact]
     public async Task Defer_CarriesTheCaseToTheTopOfTheNextMeeting_WithItsHistory()
     {
-        var coordinator = await ActorAsync("coordinator@demo.tumourboard.be");
+        var coordinator = await _app.ActorAsync("coordinator@demo.tumourboard.be");
         var first = await ExtraMeetingAsync(80);
         var next = await ExtraMeetingAsync(81);
         var deferred = await SubmittedCaseAsync();
@@ -104,8 +97,8 @@ public sealed class MeetingServiceTests(DemoAppFixture fixture) : IClassFixture<
     [Fact]
     public async Task Defer_ByAClinicianWhoIsNotTheChair_IsRefused()
     {
-        var coordinator = await ActorAsync("coordinator@demo.tumourboard.be");
-        var clinician = await ActorAsync("clinician.uzl@demo.tumourboard.be");
+        var coordinator = await _app.ActorAsync("coordinator@demo.tumourboard.be");
+        var clinician = await _app.ActorAsync("clinician.uzl@demo.tumourboard.be");
         var meetingId = await ExtraMeetingAsync(90);
         var itemId = await Meetings.AddItemAsync(coordinator, meetingId, await SubmittedCaseAsync(), null, null, null);
         await Meetings.PublishAsync(coordinator, meetingId, null);
@@ -116,7 +109,7 @@ public sealed class MeetingServiceTests(DemoAppFixture fixture) : IClassFixture<
     [Fact]
     public async Task AgendaEdit_OnAStaleView_IsRefusedAndTheOtherEditStays()
     {
-        var dm = await ActorAsync("datamanager.uzl@demo.tumourboard.be");
+        var dm = await _app.ActorAsync("datamanager.uzl@demo.tumourboard.be");
         var meetingId = await ExtraMeetingAsync(100);
         var seen = await Meetings.GetAsync(dm, meetingId);
         var first = await SubmittedCaseAsync();
@@ -131,8 +124,8 @@ public sealed class MeetingServiceTests(DemoAppFixture fixture) : IClassFixture<
     [Fact]
     public async Task Presenter_FromAnotherCentre_IsRefused()
     {
-        var dm = await ActorAsync("datamanager.uzl@demo.tumourboard.be");
-        var otherCentreClinician = await ActorAsync("clinician.uzl@demo.tumourboard.be");
+        var dm = await _app.ActorAsync("datamanager.uzl@demo.tumourboard.be");
+        var otherCentreClinician = await _app.ActorAsync("clinician.uzl@demo.tumourboard.be");
         var meetingId = await ExtraMeetingAsync(110);
 
         var refused = await Assert.ThrowsAsync<DomainException>(() => Meetings.AddItemAsync(dm, meetingId, SubmittedCaseAsync().Result, null, otherCentreClinician.UserId, null));
@@ -143,7 +136,7 @@ public sealed class MeetingServiceTests(DemoAppFixture fixture) : IClassFixture<
     [Fact]
     public async Task CalendarFeed_WorksUntilRenewedOrRevoked()
     {
-        var clinician = await ActorAsync("clinician.huderf@demo.tumourboard.be");
+        var clinician = await _app.ActorAsync("clinician.huderf@demo.tumourboard.be");
         var calendar = _scope.ServiceProvider.GetRequiredService<CalendarService>();
         using var anonymous = new HttpClient { BaseAddress = _app.BaseAddress };
 
@@ -161,7 +154,7 @@ public sealed class MeetingServiceTests(DemoAppFixture fixture) : IClassFixture<
     [Fact]
     public async Task ScheduleSaved_Unchanged_KeepsEveryMeeting()
     {
-        var coordinator = await ActorAsync("coordinator@demo.tumourboard.be");
+        var coordinator = await _app.ActorAsync("coordinator@demo.tumourboard.be");
         var schedule = (await Meetings.GetScheduleAsync(coordinator))!;
         var before = (await Meetings.ListAsync(coordinator, upcoming: true, DateTime.UtcNow, take: 100)).Where(m => m.Kind == MeetingKind.Weekly).Select(m => (m.Id, m.StartsAtUtc)).ToList();
 
@@ -174,7 +167,7 @@ public sealed class MeetingServiceTests(DemoAppFixture fixture) : IClassFixture<
     [Fact]
     public async Task ScheduleChange_MovesTheUnpreparedWeeklyMeetings()
     {
-        var coordinator = await ActorAsync("coordinator@demo.tumourboard.be");
+        var coordinator = await _app.ActorAsync("coordinator@demo.tumourboard.be");
         var schedule = await Meetings.GetScheduleAsync(coordinator);
 
         await Meetings.SaveScheduleAsync(coordinator, DayOfWeek.Thursday, new TimeOnly(17, 0), 120, BoardLanguage.French, null, schedule!.DefaultChairId, schedule.Version);
