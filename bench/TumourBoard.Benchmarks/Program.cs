@@ -1,23 +1,64 @@
+using System.Runtime.InteropServices;
+using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using TumourBoard.Benchmarks;
 using TumourBoard.Benchmarks.Guard;
+using TumourBoard.Benchmarks.LiveVoting;
 using TumourBoard.Benchmarks.Reporting;
 
-// Each area adds its section here; its benchmark classes are run and its part of the report is rewritten.
+// Each area adds its section here: BenchmarkDotNet areas run their benchmark classes, scenario areas run their own
+// measured scenario; each rewrites its part of the report.
 IPerformanceSection[] sections = [new GuardSection()];
+IScenarioSection[] scenarios = [new VotingSection()];
 
 var arguments = BenchmarkArguments.Parse(args);
-var run = new RunDescription(MachineDescription.Current(), DateTimeOffset.UtcNow);
-var summaries = BenchmarkSwitcher
-    .FromTypes([.. sections.SelectMany(section => section.BenchmarkTypes)])
-    .Run(arguments.ForBenchmarkDotNet, BenchmarkSettings.Config)
-    .ToList();
+var unknown = arguments.Scenarios.Where(id => !scenarios.Any(s => s.Id.Equals(id, StringComparison.OrdinalIgnoreCase))).ToList();
+if (unknown.Count > 0)
+{
+    Console.Error.WriteLine($"Unknown scenario {string.Join(", ", unknown)}; known: {string.Join(", ", scenarios.Select(s => s.Id))}.");
+    return 2;
+}
 
+var run = new RunDescription(MachineDescription.Current(), DateTimeOffset.UtcNow);
+List<Summary> summaries = arguments.RunsBenchmarkDotNet
+    ? [.. BenchmarkSwitcher
+        .FromTypes([.. sections.SelectMany(section => section.BenchmarkTypes)])
+        .Run(arguments.ForBenchmarkDotNet, BenchmarkSettings.Config)]
+    : [];
+
+// Scenarios start processes of their own: Ctrl+C or SIGTERM cancels the scenario, which then cleans up before we exit.
+using var stop = new CancellationTokenSource();
+var scenarioResults = new List<(IScenarioSection Section, SectionResult Result)>();
+using (PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel))
+using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel))
+{
+    foreach (var scenario in scenarios.Where(s => arguments.RunsScenario(s.Id)))
+    {
+        // The load on the machine now, not when the benchmarks before it started.
+        var scenarioRun = new RunDescription(run.Machine with { LoadAverage = MachineDescription.ReadLoadAverage() }, DateTimeOffset.UtcNow);
+        scenarioResults.Add((scenario, await scenario.MeasureAsync(scenarioRun, stop.Token)));
+        if (stop.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("Cancelled; docs/performance.md is left as it was.");
+            return 130;
+        }
+    }
+}
+
+var failures = new List<string>();
 if (arguments.OutputPath is null)
-    return 0;
+{
+    foreach (var (_, result) in scenarioResults)
+    {
+        Console.WriteLine(result.Markdown);
+        failures.AddRange(result.Failures);
+    }
+    foreach (var failure in failures)
+        Console.Error.WriteLine($"FAIL: {failure}");
+    return failures.Count == 0 ? 0 : 1;
+}
 
 var document = PerformanceDocument.Load(arguments.OutputPath);
-var failures = new List<string>();
 foreach (var section in sections)
 {
     var reports = summaries
@@ -33,9 +74,20 @@ foreach (var section in sections)
     document.SetSection(section.Id, result.Markdown);
     failures.AddRange(result.Failures);
 }
+foreach (var (section, result) in scenarioResults)
+{
+    document.SetSection(section.Id, result.Markdown);
+    failures.AddRange(result.Failures);
+}
 
 document.Save(arguments.OutputPath);
 Console.WriteLine($"Wrote {Path.GetFullPath(arguments.OutputPath)}.");
 foreach (var failure in failures)
     Console.Error.WriteLine($"FAIL: {failure}");
 return failures.Count == 0 ? 0 : 1;
+
+void Cancel(PosixSignalContext context)
+{
+    context.Cancel = true;
+    stop.Cancel();
+}
