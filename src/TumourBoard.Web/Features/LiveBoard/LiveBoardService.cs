@@ -201,12 +201,14 @@ public sealed class LiveBoardService(
                 new NpgsqlParameter("option", NpgsqlDbType.Integer) { Value = (object?)optionId ?? DBNull.Value },
                 new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = now },
             ], ct);
-        var count = await db.Votes.CountAsync(v => v.AgendaItemId == itemId, ct);
+        // The reply is read inside the vote's transaction: once committed, the voter is told, with nothing left to fail.
+        var mode = await db.Meetings.Where(m => m.Id == meetingId).Select(m => m.VotingMode).SingleAsync(ct);
+        var full = await ComputeTallyAsync(db, item, ct);
         await audit.AddAsync(db, actor, "vote.cast", "agenda-item", itemId, ct: ct);
-        await PostgresEventRelay.NotifyAsync(db, new BoardEvent(BoardEventTypes.TallyChanged, meetingId, itemId, now, count), ct);
+        await PostgresEventRelay.NotifyAsync(db, new BoardEvent(BoardEventTypes.TallyChanged, meetingId, itemId, now, full.VotesCast), ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return (await TallyAsync(actor, meetingId, itemId, ct))!;
+        return View(item, mode, full);
     }
 
     public async Task<TallyView?> TallyAsync(Actor actor, int meetingId, int itemId, CancellationToken ct = default)
@@ -284,10 +286,12 @@ public sealed class LiveBoardService(
         await tx.CommitAsync(ct);
     }
 
-    private static async Task<TallyView> TallyOfAsync(TumourBoardDbContext db, Meeting meeting, AgendaItem item, CancellationToken ct)
+    private static async Task<TallyView> TallyOfAsync(TumourBoardDbContext db, Meeting meeting, AgendaItem item, CancellationToken ct) =>
+        View(item, meeting.VotingMode, await ComputeTallyAsync(db, item, ct));
+
+    private static TallyView View(AgendaItem item, VotingMode mode, Tally full)
     {
-        var full = await ComputeTallyAsync(db, item, ct);
-        var visible = full.VisibleIn(meeting.VotingMode, item.VotingStatus);
+        var visible = full.VisibleIn(mode, item.VotingStatus);
         return new TallyView(item.Id, item.VotingStatus, visible.VotesCast, visible.Options, visible.Abstentions, visible.CentresRepresented,
             visible.WinningOptionId, visible.IsTie, CountsVisible: ReferenceEquals(visible, full));
     }

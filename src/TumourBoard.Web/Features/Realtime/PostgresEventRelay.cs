@@ -16,6 +16,11 @@ public sealed class PostgresEventRelay(IConfiguration configuration, BoardEvents
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    // Events are handed on one at a time, in arrival order: a burst of votes must not open a database connection per
+    // event all at once (subscribers re-read state), which would exhaust PostgreSQL's connections under load.
+    private readonly System.Threading.Channels.Channel<BoardEvent> _queue =
+        System.Threading.Channels.Channel.CreateUnbounded<BoardEvent>(new() { SingleReader = true });
+
     /// <summary>Queues the event's NOTIFY inside <paramref name="db"/>'s transaction; it is delivered on commit.</summary>
     public static Task NotifyAsync(TumourBoardDbContext db, BoardEvent boardEvent, CancellationToken ct = default) =>
         db.Database.ExecuteSqlRawAsync("SELECT pg_notify({0}, {1})", [Channel, JsonSerializer.Serialize(boardEvent, Json)], ct);
@@ -25,6 +30,7 @@ public sealed class PostgresEventRelay(IConfiguration configuration, BoardEvents
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        _ = Task.Run(() => DispatchLoopAsync(stoppingToken), stoppingToken);
         var connectionString = configuration.GetConnectionString("TumourBoard")!;
         var delay = TimeSpan.FromMilliseconds(500);
         while (!stoppingToken.IsCancellationRequested)
@@ -70,6 +76,18 @@ public sealed class PostgresEventRelay(IConfiguration configuration, BoardEvents
             return;
         }
         if (boardEvent is not null)
-            _ = events.DispatchAsync(boardEvent);
+            _queue.Writer.TryWrite(boardEvent);
+    }
+
+    private async Task DispatchLoopAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var boardEvent in _queue.Reader.ReadAllAsync(stoppingToken))
+                await events.DispatchAsync(boardEvent);
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 }
