@@ -8,12 +8,7 @@ namespace TumourBoard.EndToEnd.Tests;
 
 public sealed class MeetingRoomTests(BrowserFixture browser, DemoAppFixture app) : IClassFixture<DemoAppFixture>
 {
-    private HttpClient As(string token)
-    {
-        var client = new HttpClient { BaseAddress = app.App.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private HttpClient As(string token) => app.App.ApiClient(token);
 
     private async Task<int> PublishedMeetingAsync()
     {

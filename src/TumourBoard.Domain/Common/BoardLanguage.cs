@@ -10,13 +10,6 @@ public enum BoardLanguage
 
 public static class BoardLanguages
 {
-    public static string CultureName(this BoardLanguage language) => language switch
-    {
-        BoardLanguage.French => "fr",
-        BoardLanguage.Dutch => "nl",
-        _ => "en",
-    };
-
     public static BoardLanguage FromCultureName(string? culture) =>
         (culture ?? "").Split('-')[0].ToLowerInvariant() switch
         {

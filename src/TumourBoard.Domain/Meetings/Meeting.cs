@@ -86,8 +86,6 @@ public sealed class Meeting
 
     public IReadOnlyList<AgendaItem> Items => _items.OrderBy(i => i.Position).ToList();
 
-    public bool IsAgendaOpen => Status is MeetingStatus.Planned;
-
     public int AgendaMinutes => _items.Where(i => i.Status != AgendaItemStatus.Deferred).Sum(i => i.Minutes);
 
     public bool RunsOverTime => AgendaMinutes > DurationMinutes;

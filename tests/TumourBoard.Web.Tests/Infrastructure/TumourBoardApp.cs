@@ -62,6 +62,15 @@ public sealed partial class TumourBoardApp : WebApplicationFactory<Program>
     public HttpClient CreateBrowserlikeClient() =>
         new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer(), UseCookies = true }) { BaseAddress = BaseAddress };
 
+    /// <summary>A client of the API as the owner of <paramref name="token"/> (none: anonymous).</summary>
+    public HttpClient ApiClient(string? token)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        if (token is not null)
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     /// <summary>Signs in through the login form, as a browser would; returns the response to the form post.</summary>
     public async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password = DemoPassword)
     {

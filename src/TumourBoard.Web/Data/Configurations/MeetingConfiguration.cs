@@ -14,7 +14,6 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.Property(m => m.VideoLink).HasMaxLength(VideoLinks.MaxLength);
         builder.Property(m => m.CancellationReason).HasMaxLength(Meeting.MaxReasonLength);
         builder.Ignore(m => m.EndsAtUtc);
-        builder.Ignore(m => m.IsAgendaOpen);
         builder.Ignore(m => m.AgendaMinutes);
         builder.Ignore(m => m.RunsOverTime);
         builder.Ignore(m => m.Quorum);

@@ -25,6 +25,10 @@ public sealed class PreferencesService(IDbContextFactory<TumourBoardDbContext> d
     public async Task ChooseThemeAsync(Guid userId, bool dark, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.PrefersDarkTheme, dark), ct);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null)
+            return;
+        user.ChooseTheme(dark);
+        await db.SaveChangesAsync(ct);
     }
 }

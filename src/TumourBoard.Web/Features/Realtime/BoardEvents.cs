@@ -19,8 +19,6 @@ public sealed class BoardEvents(ILogger<BoardEvents> logger)
         return subscription;
     }
 
-    public int SubscriberCount => _subscriptions.Count;
-
     internal async Task DispatchAsync(BoardEvent boardEvent)
     {
         foreach (var subscription in _subscriptions.Values)

@@ -14,13 +14,7 @@ public sealed class CaseApiTests(DemoAppFixture fixture) : IClassFixture<DemoApp
 {
     private readonly TumourBoardApp _app = fixture.App;
 
-    private HttpClient ClientFor(string? token)
-    {
-        var client = new HttpClient { BaseAddress = _app.BaseAddress };
-        if (token is not null)
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private HttpClient ClientFor(string? token) => _app.ApiClient(token);
 
     private static object ValidCase(string history = "Relapse in the bone marrow in 09/2026 after induction.", string? localReference = "EPD 77-001") => new
     {

@@ -15,12 +15,7 @@ namespace TumourBoard.Web.Tests.Features.LiveBoard;
 /// <summary>Helpers to set up a meeting with voting open on any running instance.</summary>
 internal static class Rooms
 {
-    public static HttpClient As(TumourBoardApp app, string token)
-    {
-        var client = new HttpClient { BaseAddress = app.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    public static HttpClient As(TumourBoardApp app, string token) => app.ApiClient(token);
 
     public static async Task<(int MeetingId, int ItemId, int[] Options)> OpenVoteAsync(TumourBoardApp app)
     {

@@ -23,12 +23,7 @@ public sealed class LiveBoardTests(DemoAppFixture fixture) : IClassFixture<DemoA
 {
     private readonly TumourBoardApp _app = fixture.App;
 
-    private HttpClient As(string token)
-    {
-        var client = new HttpClient { BaseAddress = _app.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private HttpClient As(string token) => _app.ApiClient(token);
 
     private static async Task<string?> CodeOf(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("code", out var code) ? code.GetString() : null;

@@ -14,12 +14,7 @@ public sealed class MeetingApiTests(DemoAppFixture fixture) : IClassFixture<Demo
 {
     private readonly TumourBoardApp _app = fixture.App;
 
-    private HttpClient As(string token)
-    {
-        var client = new HttpClient { BaseAddress = _app.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private HttpClient As(string token) => _app.ApiClient(token);
 
     /// <summary>A submitted case of the clinician's centre.</summary>
     private async Task<int> SubmittedCaseAsync(string clinicianToken = "demo-clinician.uzl", string urgency = "Routine", string diseaseStatus = "Relapse")
