@@ -55,13 +55,10 @@ public sealed class AuditEntry
 
     public string Hash { get; private set; } = "";
 
-    /// <summary>Links the entry to its predecessor; the store calls this while holding the chain's lock.</summary>
-    public void Chain(string previousHash)
-    {
-        PreviousHash = previousHash;
-        Hash = ComputeHash(previousHash);
-    }
-
+    /// <summary>
+    /// True when the entry follows <paramref name="expectedPrevious"/> and its hash matches its fields. The database
+    /// computes the hash on insert (migration AuditChainInDatabase) with this same formula; this checks it.
+    /// </summary>
     public bool HashIsValid(string expectedPrevious) => PreviousHash == expectedPrevious && Hash == ComputeHash(PreviousHash);
 
     private string ComputeHash(string previousHash)

@@ -89,7 +89,8 @@ public static class ServiceRegistration
         services.AddScoped<LiveBoardService>();
         services.AddScoped<CircuitConnection>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<CircuitConnection>());
-        services.AddHostedService<RoomBroadcaster>();
+        services.AddSingleton<RoomFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<RoomFeed>());
         services.AddHostedService<PresenceKeeper>();
         services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);
         services.AddSingleton<BoardEvents>();

@@ -11,20 +11,17 @@ namespace TumourBoard.Web.Features.Audit;
 /// </summary>
 public sealed class AuditTrail(IDbContextFactory<TumourBoardDbContext> dbFactory, TimeProvider time, IHttpContextAccessor httpContext)
 {
-    // Serialises writers of the chain across instances: each entry needs the hash of the one before.
-    private const long ChainLock = 74202;
-
-    /// <summary>Adds an entry inside <paramref name="db"/>'s open transaction; the caller saves and commits.</summary>
-    public async Task AddAsync(TumourBoardDbContext db, Actor? actor, string action, string? objectType, object? objectId, AuditOutcome outcome = AuditOutcome.Success, CancellationToken ct = default)
+    /// <summary>
+    /// Adds an entry inside <paramref name="db"/>'s open transaction; the caller saves and commits. The database links
+    /// it to the chain as it is inserted (trigger audit_entries_chain), holding the chain's lock until the commit, so
+    /// callers save it last.
+    /// </summary>
+    public void Add(TumourBoardDbContext db, Actor? actor, string action, string? objectType, object? objectId, AuditOutcome outcome = AuditOutcome.Success)
     {
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Audit entries are written inside the transaction of the change they record.");
-        await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ChainLock})", ct);
-        var previous = await db.AuditEntries.OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(ct) ?? "";
-        var entry = new AuditEntry(time.GetUtcNow().UtcDateTime, actor?.UserId, actor?.CentreId, action, objectType,
-            objectId?.ToString(), outcome, ClientAddress());
-        entry.Chain(previous);
-        db.AuditEntries.Add(entry);
+        db.AuditEntries.Add(new AuditEntry(time.GetUtcNow().UtcDateTime, actor?.UserId, actor?.CentreId, action, objectType,
+            objectId?.ToString(), outcome, ClientAddress()));
     }
 
     /// <summary>Records an event that changes nothing else (a view, a refusal, a sign-in) in its own transaction.</summary>
@@ -32,7 +29,7 @@ public sealed class AuditTrail(IDbContextFactory<TumourBoardDbContext> dbFactory
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await AddAsync(db, actor, action, objectType, objectId, outcome, ct);
+        Add(db, actor, action, objectType, objectId, outcome);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }

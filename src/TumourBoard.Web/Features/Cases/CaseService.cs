@@ -100,7 +100,7 @@ public sealed class CaseService(
         @case.SetProtectedLocalReference(reference is null ? null : _localReferences.Protect(reference));
         db.Cases.Add(@case);
         await db.SaveChangesAsync(ct);
-        await audit.AddAsync(db, actor, "case.create", "case", @case.Id, ct: ct);
+        audit.Add(db, actor, "case.create", "case", @case.Id);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (@case.Id, @case.Code);
@@ -151,7 +151,7 @@ public sealed class CaseService(
             db.ExpectVersion(@case, expected);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await change(db, @case, time.GetUtcNow().UtcDateTime);
-        await audit.AddAsync(db, actor, action, "case", @case.Id, ct: ct);
+        audit.Add(db, actor, action, "case", @case.Id);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return @case.Status;

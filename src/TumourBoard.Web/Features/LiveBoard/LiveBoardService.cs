@@ -160,7 +160,7 @@ public sealed class LiveBoardService(
             // The item row is locked: a vote committed before this point is counted, any later one finds the vote closed.
             await db.Database.ExecuteSqlRawAsync("SELECT 1 FROM agenda_items WHERE \"Id\" = {0} FOR UPDATE", [itemId], ct);
             var item = m.Item(itemId);
-            m.CloseVoting(itemId, await ComputeTallyAsync(db, item, ct), now);
+            m.CloseVoting(itemId, await ComputeTallyAsync(db, item.Id, item.CaseId, ct), now);
             return itemId;
         }, ct);
         return (await TallyAsync(actor, meetingId, itemId, ct))!;
@@ -178,15 +178,26 @@ public sealed class LiveBoardService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = Now;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var item = await db.AgendaItems.FromSqlRaw("SELECT * FROM agenda_items WHERE \"Id\" = {0} FOR SHARE", itemId).AsNoTracking().SingleOrDefaultAsync(ct);
-        if (item is null || item.MeetingId != meetingId)
+        // One round trip checks everything a vote needs; the item row is share-locked so closing the vote waits for it.
+        var check = (await db.Database.SqlQuery<VoteCheck>(
+            $"""
+            SELECT i."MeetingId", i."CaseId", i."VotingStatus", m."VotingMode",
+                   EXISTS (SELECT 1 FROM room_connections c WHERE c."MeetingId" = i."MeetingId" AND c."UserId" = {actor.UserId}
+                           AND c."LastSeenAtUtc" >= {now - PresenceTimeout}) AS "Present",
+                   ({optionId ?? 0} = 0 OR EXISTS (SELECT 1 FROM case_options o WHERE o."Id" = {optionId ?? 0} AND o."CaseId" = i."CaseId")) AS "OptionValid"
+            FROM agenda_items i JOIN meetings m ON m."Id" = i."MeetingId"
+            WHERE i."Id" = {itemId}
+            FOR SHARE OF i
+            """).ToListAsync(ct)).SingleOrDefault();
+        if (check is null || check.MeetingId != meetingId)
             throw new DomainException("Agenda.ItemNotFound", "This item is not on this meeting's agenda.");
-        if (item.VotingStatus != VotingStatus.Open)
-            throw new DomainException(item.VotingStatus == VotingStatus.Closed ? "Voting.Closed" : "Voting.NotOpen",
-                item.VotingStatus == VotingStatus.Closed ? "Voting on this case is closed." : "Voting on this case is not open.");
-        if (!await IsPresentAsync(db, meetingId, actor.UserId, now, ct))
+        var status = Enum.Parse<VotingStatus>(check.VotingStatus);
+        if (status != VotingStatus.Open)
+            throw new DomainException(status == VotingStatus.Closed ? "Voting.Closed" : "Voting.NotOpen",
+                status == VotingStatus.Closed ? "Voting on this case is closed." : "Voting on this case is not open.");
+        if (!check.Present)
             throw new DomainException("Voting.NotPresent", "Join the meeting room to vote.");
-        if (optionId is { } option && !await db.Set<TreatmentOption>().AnyAsync(o => o.Id == option && EF.Property<int>(o, "CaseId") == item.CaseId, ct))
+        if (!check.OptionValid)
             throw new DomainException("Voting.OptionInvalid", "This option belongs to another case.");
         await db.Database.ExecuteSqlRawAsync(
             """
@@ -202,14 +213,15 @@ public sealed class LiveBoardService(
                 new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = now },
             ], ct);
         // The reply is read inside the vote's transaction: once committed, the voter is told, with nothing left to fail.
-        var mode = await db.Meetings.Where(m => m.Id == meetingId).Select(m => m.VotingMode).SingleAsync(ct);
-        var full = await ComputeTallyAsync(db, item, ct);
-        await audit.AddAsync(db, actor, "vote.cast", "agenda-item", itemId, ct: ct);
+        var full = await ComputeTallyAsync(db, itemId, check.CaseId, ct);
+        audit.Add(db, actor, "vote.cast", "agenda-item", itemId);
         await PostgresEventRelay.NotifyAsync(db, new BoardEvent(BoardEventTypes.TallyChanged, meetingId, itemId, now, full.VotesCast), ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return View(item, mode, full);
+        return View(itemId, status, Enum.Parse<VotingMode>(check.VotingMode), full);
     }
+
+    private sealed record VoteCheck(int MeetingId, int CaseId, string VotingStatus, string VotingMode, bool Present, bool OptionValid);
 
     public async Task<TallyView?> TallyAsync(Actor actor, int meetingId, int itemId, CancellationToken ct = default)
     {
@@ -224,9 +236,10 @@ public sealed class LiveBoardService(
     public async Task<TallyView?> PublicTallyAsync(int meetingId, int itemId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Items).SingleOrDefaultAsync(m => m.Id == meetingId, ct);
-        var item = meeting?.Items.SingleOrDefault(i => i.Id == itemId);
-        return meeting is null || item is null ? null : await TallyOfAsync(db, meeting, item, ct);
+        var item = await db.AgendaItems.Where(i => i.Id == itemId && i.MeetingId == meetingId)
+            .Select(i => new { i.CaseId, i.VotingStatus, Mode = db.Meetings.Where(m => m.Id == i.MeetingId).Select(m => m.VotingMode).First() })
+            .SingleOrDefaultAsync(ct);
+        return item is null ? null : View(itemId, item.VotingStatus, item.Mode, await ComputeTallyAsync(db, itemId, item.CaseId, ct));
     }
 
     public Task AddOptionAsync(Actor actor, int meetingId, int itemId, OptionContent option, CancellationToken ct = default) =>
@@ -280,31 +293,28 @@ public sealed class LiveBoardService(
         var now = Now;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var itemId = await change(db, meeting, now);
-        await audit.AddAsync(db, actor, action, "meeting", meeting.Id, ct: ct);
+        audit.Add(db, actor, action, "meeting", meeting.Id);
         await PostgresEventRelay.NotifyAsync(db, new BoardEvent(eventType, meetingId, itemId, now), ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
 
     private static async Task<TallyView> TallyOfAsync(TumourBoardDbContext db, Meeting meeting, AgendaItem item, CancellationToken ct) =>
-        View(item, meeting.VotingMode, await ComputeTallyAsync(db, item, ct));
+        View(item.Id, item.VotingStatus, meeting.VotingMode, await ComputeTallyAsync(db, item.Id, item.CaseId, ct));
 
-    private static TallyView View(AgendaItem item, VotingMode mode, Tally full)
+    private static TallyView View(int itemId, VotingStatus status, VotingMode mode, Tally full)
     {
-        var visible = full.VisibleIn(mode, item.VotingStatus);
-        return new TallyView(item.Id, item.VotingStatus, visible.VotesCast, visible.Options, visible.Abstentions, visible.CentresRepresented,
+        var visible = full.VisibleIn(mode, status);
+        return new TallyView(itemId, status, visible.VotesCast, visible.Options, visible.Abstentions, visible.CentresRepresented,
             visible.WinningOptionId, visible.IsTie, CountsVisible: ReferenceEquals(visible, full));
     }
 
-    private static async Task<Tally> ComputeTallyAsync(TumourBoardDbContext db, AgendaItem item, CancellationToken ct)
+    private static async Task<Tally> ComputeTallyAsync(TumourBoardDbContext db, int itemId, int caseId, CancellationToken ct)
     {
-        var options = await db.Set<TreatmentOption>().Where(o => EF.Property<int>(o, "CaseId") == item.CaseId).OrderBy(o => o.Position).Select(o => o.Id).ToListAsync(ct);
-        var votes = await db.Votes.AsNoTracking().Where(v => v.AgendaItemId == item.Id).Select(v => new CastVote(v.VoterId, v.CentreId, v.OptionId)).ToListAsync(ct);
+        var options = await db.Set<TreatmentOption>().Where(o => EF.Property<int>(o, "CaseId") == caseId).OrderBy(o => o.Position).Select(o => o.Id).ToListAsync(ct);
+        var votes = await db.Votes.AsNoTracking().Where(v => v.AgendaItemId == itemId).Select(v => new CastVote(v.VoterId, v.CentreId, v.OptionId)).ToListAsync(ct);
         return Tally.Compute(options, votes);
     }
-
-    private async Task<bool> IsPresentAsync(TumourBoardDbContext db, int meetingId, Guid userId, DateTime now, CancellationToken ct) =>
-        await db.RoomConnections.AnyAsync(c => c.MeetingId == meetingId && c.UserId == userId && c.LastSeenAtUtc >= now - PresenceTimeout, ct);
 
     private async Task<IReadOnlyList<PresentPerson>> PresentAsync(TumourBoardDbContext db, int meetingId, CancellationToken ct)
     {

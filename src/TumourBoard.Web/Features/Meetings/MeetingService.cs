@@ -236,7 +236,7 @@ public sealed class MeetingService(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Meetings.Add(meeting);
         await db.SaveChangesAsync(ct);
-        await audit.AddAsync(db, actor, "meeting.create", "meeting", meeting.Id, ct: ct);
+        audit.Add(db, actor, "meeting.create", "meeting", meeting.Id);
         await PostgresEventRelay.NotifyAsync(db, new BoardEvent(BoardEventTypes.MeetingChanged, meeting.Id, null, now), ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -317,7 +317,7 @@ public sealed class MeetingService(
             if (slot != meeting.StartsAtUtc || meeting.DurationMinutes != current.DurationMinutes)
                 meeting.Retime(slot > now ? slot : meeting.StartsAtUtc, current.DurationMinutes);
         }
-        await audit.AddAsync(db, actor, "schedule.change", "schedule", null, ct: ct);
+        audit.Add(db, actor, "schedule.change", "schedule", null);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await EnsureWeeklyMeetingsAsync(now, ct);
@@ -377,7 +377,7 @@ public sealed class MeetingService(
         try
         {
             await change(db, meeting, now);
-            await audit.AddAsync(db, actor, action, "meeting", meeting.Id, ct: ct);
+            audit.Add(db, actor, action, "meeting", meeting.Id);
             await PostgresEventRelay.NotifyAsync(db, new BoardEvent(BoardEventTypes.AgendaChanged, meeting.Id, null, now), ct);
             await db.SaveChangesAsync(ct);
         }

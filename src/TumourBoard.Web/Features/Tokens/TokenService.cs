@@ -39,7 +39,7 @@ public sealed class TokenService(IDbContextFactory<TumourBoardDbContext> dbFacto
         var token = new PersonalAccessToken(actor.UserId, name, PersonalAccessToken.HashOf(value), value[..10], now, validDays is { } d ? now.AddDays(d) : null);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.AccessTokens.Add(token);
-        await audit.AddAsync(db, actor, "token.create", "token", token.Id, ct: ct);
+        audit.Add(db, actor, "token.create", "token", token.Id);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new CreatedToken(token.Id, token.Name, value);
@@ -52,7 +52,7 @@ public sealed class TokenService(IDbContextFactory<TumourBoardDbContext> dbFacto
             ?? throw new DomainException("Token.NotFound", "This token does not exist.");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         token.Revoke(time.GetUtcNow().UtcDateTime);
-        await audit.AddAsync(db, actor, "token.revoke", "token", token.Id, ct: ct);
+        audit.Add(db, actor, "token.revoke", "token", token.Id);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }

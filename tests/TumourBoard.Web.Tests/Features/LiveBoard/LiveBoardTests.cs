@@ -15,6 +15,7 @@ using TumourBoard.Domain.Meetings;
 using TumourBoard.Domain.People;
 using TumourBoard.Web.Data;
 using TumourBoard.Web.Features.LiveBoard;
+using TumourBoard.Web.Features.Realtime;
 using TumourBoard.Web.Tests.Infrastructure;
 
 namespace TumourBoard.Web.Tests.Features.LiveBoard;
@@ -185,6 +186,58 @@ public sealed class LiveBoardTests(DemoAppFixture fixture) : IClassFixture<DemoA
         Assert.Equal(200, await _app.WithDbAsync(db => db.Votes.CountAsync(v => v.AgendaItemId == itemId)));
         var closed = await (await coordinator.PostAsync($"api/v1/meetings/{meetingId}/items/{itemId}/voting/close", null)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(200, closed.GetProperty("votesCast").GetInt32());
+    }
+
+    [Fact]
+    public async Task RoomFeed_VotesArrivingWhileATallyIsSent_AreAnnouncedTogetherByOneMoreTally()
+    {
+        var (meetingId, itemId, options) = await StartedMeetingAsync();
+        using var coordinator = As("demo-coordinator");
+        await coordinator.PostAsync($"api/v1/meetings/{meetingId}/items/{itemId}/voting/open", null);
+        var voters = await CreateVotersAsync(6);
+        await using var scope = _app.Services.CreateAsyncScope();
+        var board = scope.ServiceProvider.GetRequiredService<LiveBoardService>();
+        foreach (var voter in voters)
+            await board.JoinAsync(voter, meetingId, $"test-{voter.UserId:N}");
+        var announced = new List<TallyView>();
+        var firstSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var secondSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var events = 0;
+        var allEventsIn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var counting = _app.Services.GetRequiredService<BoardEvents>().Subscribe(meetingId, e =>
+        {
+            if (e.Type == "TallyChanged" && Interlocked.Increment(ref events) == 6)
+                allEventsIn.TrySetResult();
+            return Task.CompletedTask;
+        });
+        // The first announcement is held until the other five votes' events have all arrived.
+        using var feed = _app.Services.GetRequiredService<RoomFeed>().Subscribe(meetingId, async notice =>
+        {
+            if (notice.Type != "TallyChanged")
+                return;
+            lock (announced)
+                announced.Add((TallyView)notice.Event.State!);
+            if (announced.Count == 1)
+            {
+                firstSent.TrySetResult();
+                await release.Task;
+            }
+            else
+                secondSent.TrySetResult();
+        });
+
+        await board.CastVoteAsync(voters[0], meetingId, itemId, options[0]);
+        await firstSent.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        foreach (var voter in voters.Skip(1))
+            await board.CastVoteAsync(voter, meetingId, itemId, options[1]);
+        await allEventsIn.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        release.SetResult();
+        await secondSent.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.Delay(300);
+
+        Assert.Equal([1, 6], announced.Select(t => t.VotesCast));
+        Assert.Equal(5, announced[1].Options.Single(o => o.OptionId == options[1]).Votes);
     }
 
     [Fact]

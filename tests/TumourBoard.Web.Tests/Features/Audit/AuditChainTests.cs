@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TumourBoard.Domain.Audit;
+using TumourBoard.Domain.People;
+using TumourBoard.Web.Features.Audit;
+using TumourBoard.Web.Tests.Infrastructure;
+
+namespace TumourBoard.Web.Tests.Features.Audit;
+
+public sealed class AuditChainTests(DemoAppFixture fixture) : IClassFixture<DemoAppFixture>
+{
+    private readonly TumourBoardApp _app = fixture.App;
+
+    private Task<List<AuditEntry>> ChainAsync() => _app.WithDbAsync(db => db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).ToListAsync());
+
+    private static void AssertChained(IReadOnlyList<AuditEntry> entries)
+    {
+        var previous = "";
+        foreach (var entry in entries)
+        {
+            Assert.True(entry.HashIsValid(previous), $"audit entry {entry.Id} ({entry.Action}) does not follow its predecessor");
+            previous = entry.Hash;
+        }
+    }
+
+    [Fact]
+    public async Task EntriesWrittenAtTheSameTime_FormOneUnbrokenChainInIdOrder()
+    {
+        var actor = await _app.ActorAsync("clinician.uzl@demo.tumourboard.be");
+
+        await Task.WhenAll(Enumerable.Range(0, 60).Select(async i =>
+        {
+            await using var scope = _app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(i % 2 == 0 ? actor : null, "test.concurrent", "case", i);
+        }));
+
+        var entries = await ChainAsync();
+        Assert.Equal(60, entries.Count(e => e.Action == "test.concurrent"));
+        AssertChained(entries);
+    }
+
+    [Fact]
+    public async Task HashComputedByTheDatabase_IsTheOneTheApplicationVerifies_ForEveryField()
+    {
+        var at = new DateTime(2026, 11, 24, 13, 5, 7, DateTimeKind.Utc).AddTicks(1234567);
+        await _app.WithDbAsync(async db =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            db.AuditEntries.Add(new AuditEntry(at, Guid.Parse("6f9619ff-8b86-d011-b42d-00c04fc964ff"), 3, "test.fields", "agenda-item", "42/é", AuditOutcome.Denied, "2001:db8::1"));
+            db.AuditEntries.Add(new AuditEntry(at, null, null, "test.fields", null, null, AuditOutcome.Success, null));
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+            return 0;
+        });
+
+        var entries = await ChainAsync();
+        var written = entries.Where(e => e.Action == "test.fields").ToList();
+        Assert.Equal(2, written.Count);
+        Assert.All(written, e => Assert.Equal(new DateTime(2026, 11, 24, 13, 5, 7, DateTimeKind.Utc).AddTicks(1234560), e.AtUtc));
+        AssertChained(entries);
+    }
+
+    [Fact]
+    public async Task Entry_ChangedInTheDatabase_NoLongerVerifies()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(null, "test.tamper", "case", 7);
+        var entry = (await ChainAsync()).Last(e => e.Action == "test.tamper");
+        var previous = (await ChainAsync()).Last(e => e.Id < entry.Id).Hash;
+        Assert.True(entry.HashIsValid(previous));
+
+        // What a tamperer holding the row would see if they changed the object it names: the stored hash gives it away.
+        var altered = await _app.WithDbAsync(db => db.AuditEntries
+            .FromSqlRaw("""SELECT "Id", "AtUtc", "UserId", "CentreId", "Action", "ObjectType", '8' AS "ObjectId", "Outcome", "ClientAddress", "PreviousHash", "Hash" FROM audit_entries""")
+            .AsNoTracking().SingleAsync(e => e.Id == entry.Id));
+        Assert.False(altered.HashIsValid(previous));
+    }
+}
