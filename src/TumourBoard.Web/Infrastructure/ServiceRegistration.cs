@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 using TumourBoard.Web.Data;
+using TumourBoard.Web.Documents;
 using TumourBoard.Web.Features.Account;
 using TumourBoard.Web.Features.Admin;
 using TumourBoard.Web.Features.Api;
@@ -77,6 +78,7 @@ public static class ServiceRegistration
         services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiDocumentDescription>());
         services.AddSingleton<MailSender>();
         services.AddSingleton<AccountMail>();
+        services.AddSingleton<IDocumentRenderer, SkiaPdfRenderer>();
         services.AddSingleton<IEmailSender<AppUser>>(sp => sp.GetRequiredService<AccountMail>());
         services.AddScoped<BrusselsClock>();
         services.AddScoped<PreferencesService>();
