@@ -318,6 +318,14 @@ public sealed class Meeting
         return notReached;
     }
 
+    /// <summary>The meeting's minutes were finalised: the meeting's record is complete.</summary>
+    public void MarkMinutesFinalised()
+    {
+        if (Status is not (MeetingStatus.Closed or MeetingStatus.MinutesFinalised))
+            throw new DomainException("Minutes.MeetingNotClosed", "Minutes are finalised once the meeting has closed.");
+        Status = MeetingStatus.MinutesFinalised;
+    }
+
     private void EnsureInProgress()
     {
         if (Status != MeetingStatus.InProgress)

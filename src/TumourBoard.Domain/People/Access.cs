@@ -22,6 +22,15 @@ public static class Access
     public static bool CanChair(Actor actor, Guid? chairId) => actor.IsCoordinator || (chairId == actor.UserId && actor.CanVote);
 
     /// <summary>Clinicians and data managers write their own centre's cases.</summary>
+    /// <summary>Board members take the minutes and letters away; observers read them in the application only.</summary>
+    public static bool CanExportMinutes(Actor actor) => actor.IsBoardMember;
+
+    /// <summary>The coordinators and the meeting's secretary write the narrative of the minutes.</summary>
+    public static bool CanEditMinutes(Actor actor, Guid? secretaryId) => actor.IsCoordinator || (actor.IsBoardMember && secretaryId == actor.UserId);
+
+    /// <summary>Only a coordinator signs the record: finalising and correcting.</summary>
+    public static bool CanFinaliseMinutes(Actor actor) => actor.IsCoordinator;
+
     public static bool CanWriteCases(Actor actor) =>
         actor.CentreId is not null && actor.Role is Roles.Clinician or Roles.DataManager;
 

@@ -9,6 +9,7 @@ using TumourBoard.Domain.LiveBoard;
 using TumourBoard.Web.Features.Notifications;
 using TumourBoard.Web.Features.Tokens;
 using TumourBoard.Domain.Meetings;
+using TumourBoard.Domain.Minutes;
 
 namespace TumourBoard.Web.Data;
 
@@ -38,6 +39,10 @@ public sealed class TumourBoardDbContext(DbContextOptions<TumourBoardDbContext> 
     public DbSet<Attendance> Attendances => Set<Attendance>();
 
     public DbSet<RoomConnection> RoomConnections => Set<RoomConnection>();
+
+    public DbSet<MeetingMinutes> Minutes => Set<MeetingMinutes>();
+
+    public DbSet<MinutesVersion> MinutesVersions => Set<MinutesVersion>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

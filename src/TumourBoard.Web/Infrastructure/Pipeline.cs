@@ -7,6 +7,7 @@ using TumourBoard.Web.Features.Api;
 using TumourBoard.Web.Features.Calendar;
 using TumourBoard.Web.Features.LiveBoard;
 using TumourBoard.Web.Features.Meetings;
+using TumourBoard.Web.Features.Minutes;
 using TumourBoard.Web.Features.Cases;
 using TumourBoard.Web.Features.Preferences;
 
@@ -50,8 +51,10 @@ public static class Pipeline
         api.MapPresenterEndpoints();
         api.MapMeetingEndpoints();
         api.MapLiveBoardEndpoints();
+        api.MapMinutesEndpoints();
         app.MapHub<MeetingHub>(MeetingHub.Path);
         app.MapCalendarEndpoints();
+        app.MapMinutesDownloads();
         app.MapAccountEndpoints();
         app.MapPreferenceEndpoints();
     }

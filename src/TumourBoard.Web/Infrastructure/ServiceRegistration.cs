@@ -16,6 +16,7 @@ using TumourBoard.Web.Features.Cases;
 using TumourBoard.Web.Features.Tokens;
 using TumourBoard.Web.Features.LiveBoard;
 using TumourBoard.Web.Features.Meetings;
+using TumourBoard.Web.Features.Minutes;
 using TumourBoard.Web.Features.Notifications;
 using TumourBoard.Web.Features.Realtime;
 using TumourBoard.Web.Features.Preferences;
@@ -89,6 +90,8 @@ public static class ServiceRegistration
         services.AddScoped<NotificationService>();
         services.AddScoped<CalendarService>();
         services.AddScoped<LiveBoardService>();
+        services.AddScoped<MinutesService>();
+        services.AddSingleton<MinutesDocument>();
         services.AddScoped<CircuitConnection>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<CircuitConnection>());
         services.AddSingleton<RoomFeed>();

@@ -792,6 +792,98 @@ namespace TumourBoard.Web.Data.Migrations
                     b.ToTable("weekly_schedules", (string)null);
                 });
 
+            modelBuilder.Entity("TumourBoard.Domain.Minutes.MeetingMinutes", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("DraftedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("LatestVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("_cases")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("Cases");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId")
+                        .IsUnique();
+
+                    b.ToTable("minutes", (string)null);
+                });
+
+            modelBuilder.Entity("TumourBoard.Domain.Minutes.MinutesVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("FinalisedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("FinalisedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("MinutesId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.HasIndex("MinutesId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("minutes_versions", (string)null);
+                });
+
             modelBuilder.Entity("TumourBoard.Web.Data.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1244,6 +1336,24 @@ namespace TumourBoard.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("TumourBoard.Domain.Minutes.MeetingMinutes", b =>
+                {
+                    b.HasOne("TumourBoard.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TumourBoard.Domain.Minutes.MinutesVersion", b =>
+                {
+                    b.HasOne("TumourBoard.Domain.Minutes.MeetingMinutes", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("MinutesId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TumourBoard.Web.Data.AppUser", b =>
                 {
                     b.HasOne("TumourBoard.Domain.Centres.Centre", null)
@@ -1286,6 +1396,11 @@ namespace TumourBoard.Web.Data.Migrations
             modelBuilder.Entity("TumourBoard.Domain.Meetings.Meeting", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("TumourBoard.Domain.Minutes.MeetingMinutes", b =>
+                {
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

@@ -5,6 +5,7 @@ using TumourBoard.Domain;
 using TumourBoard.Domain.Cases;
 using TumourBoard.Domain.LiveBoard;
 using TumourBoard.Domain.Meetings;
+using TumourBoard.Domain.Minutes;
 using TumourBoard.Domain.People;
 using TumourBoard.Web.Data;
 using TumourBoard.Web.Features.Audit;
@@ -273,15 +274,18 @@ public sealed class LiveBoardService(
     /// <summary>Closes the meeting; the cases not reached are deferred and carried over to the next meeting.</summary>
     public async Task CloseMeetingAsync(Actor actor, int meetingId, CancellationToken ct = default)
     {
-        await ChairAsync(actor, meetingId, "meeting.close", BoardEventTypes.MeetingChanged, (_, m, now) =>
+        await ChairAsync(actor, meetingId, "meeting.close", BoardEventTypes.MeetingChanged, (db, m, now) =>
         {
-            m.Close(now, NotReached);
+            m.Close(now, NotReachedReason);
+            // The minutes are drafted from what the room recorded as soon as the meeting closes.
+            db.Minutes.Add(MeetingMinutes.Draft(m.Id, m.Items.Where(i => i.Status == AgendaItemStatus.Discussed).Select(i => i.Id), now));
             return Task.FromResult<int?>(null);
         }, ct);
         await meetings.CarryOverNotReachedAsync(actor, meetingId, ct);
     }
 
-    private const string NotReached = "Not reached at the meeting";
+    /// <summary>The deferral reason of the cases a meeting did not reach; the minutes show it in the meeting's language.</summary>
+    public const string NotReachedReason = "Not reached at the meeting";
 
     private async Task ChairAsync(Actor actor, int meetingId, string action, string eventType, Func<TumourBoardDbContext, Meeting, DateTime, Task<int?>> change,
         CancellationToken ct, bool allowSecretary = false)

@@ -1,0 +1,221 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using TumourBoard.Domain.Meetings;
+using TumourBoard.Domain.Minutes;
+using TumourBoard.Web.Documents;
+using TumourBoard.Web.Localization;
+
+namespace TumourBoard.Web.Features.Minutes;
+
+/// <summary>
+/// Lays out the minutes and the recommendation letter as documents, in the meeting's language with the labels of the
+/// user interface, and renders them. The same record and date always give the same bytes.
+/// </summary>
+public sealed class MinutesDocument(IDocumentRenderer renderer, IStringLocalizer<SharedResource> localizer)
+{
+    public byte[] Minutes(MinutesRecord record, DateTime createdUtc) =>
+        InLanguage(record.Language, culture => renderer.Render(ComposeMinutes(record, createdUtc, culture)));
+
+    public byte[] Letter(LetterRecord letter, DateTime createdUtc) =>
+        InLanguage(letter.Language, culture => renderer.Render(ComposeLetter(letter, createdUtc, culture)));
+
+    private static T InLanguage<T>(TumourBoard.Domain.Common.BoardLanguage language, Func<CultureInfo, T> compose)
+    {
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        var meetingCulture = CultureInfo.GetCultureInfo(SupportedCultures.For(language));
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = meetingCulture;
+            return compose(meetingCulture);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+    }
+
+    private string L(string key, params object[] arguments) => arguments.Length == 0 ? localizer[key] : localizer[key, arguments];
+
+    private Document ComposeMinutes(MinutesRecord r, DateTime createdUtc, CultureInfo culture)
+    {
+        var date = BoardTime.ToLocal(r.StartsAtUtc).ToString("D", culture);
+        var title = r.Title ?? L("Minutes.DefaultTitle");
+        var blocks = new List<Block>
+        {
+            new Heading(1, L("Minutes.Heading", title)),
+            new KeyValueBlock(MeetingFacts(r, date, culture)),
+        };
+        if (r.CorrectionReason is not null)
+            blocks.Add(new Paragraph(L("Minutes.CorrectsVersion", r.VersionNumber - 1, r.CorrectionReason), TextStyle.Italic));
+
+        blocks.Add(new Heading(2, L("Minutes.Attendance")));
+        blocks.Add(new Paragraph(L("Minutes.AttendanceSummary", r.Attendees.Count,
+            r.Attendees.Select(a => a.CentreCode).OfType<string>().Distinct().Count(), r.Attendees.Select(a => a.Discipline).Distinct().Count())));
+        if (r.Attendees.Count > 0)
+        {
+            blocks.Add(new Table(
+                [new TableColumn(L("Minutes.Centre"), 1.1f), new TableColumn(L("Minutes.Name"), 2f), new TableColumn(L("Minutes.Discipline"), 2f),
+                 new TableColumn(L("Minutes.Role"), 1.3f), new TableColumn(L("Minutes.Present"), 1.6f, ColumnAlignment.Right)],
+                r.Attendees.Select(a => (IReadOnlyList<string>)[a.CentreCode ?? L("Profile.National"), a.Name, L($"Discipline.{a.Discipline}"), L($"Role.{a.Role}"),
+                    string.Join("\n", a.Periods.Select(p => Period(p, culture)))])));
+        }
+
+        blocks.Add(new Heading(2, L("Minutes.Quorum")));
+        blocks.Add(new Paragraph(L("Minutes.QuorumRules", r.Quorum.MinCentres, r.Quorum.MinPhysicians, r.Quorum.MinDisciplines)));
+        var recommended = r.Cases.Where(c => c.Recommendation is not null).ToList();
+        blocks.Add(new Paragraph(L("Minutes.QuorumResult", recommended.Count(c => c.Recommendation!.QuorumMet), recommended.Count)));
+
+        blocks.Add(new Heading(2, L("Minutes.CasesDiscussed")));
+        if (r.Cases.Count == 0)
+            blocks.Add(new Paragraph(L("Minutes.NoCasesDiscussed"), TextStyle.Italic));
+        foreach (var c in r.Cases)
+            blocks.Add(new KeepTogether(CaseBlocks(c, culture)));
+
+        if (r.Deferred.Count > 0)
+        {
+            blocks.Add(new Heading(2, L("Minutes.Deferred")));
+            blocks.Add(new Table(
+                [new TableColumn(L("Minutes.Case"), 1.4f), new TableColumn(L("Minutes.Centre"), 1f), new TableColumn(L("Minutes.Reason"), 4f)],
+                r.Deferred.Select(d => (IReadOnlyList<string>)[d.IsLateAddition ? $"{d.Code}\n{L("Minutes.LateAddition")}" : d.Code, d.CentreCode,
+                    d.NotReached ? L("Minutes.NotReached") : d.Reason ?? "—"])));
+        }
+
+        blocks.Add(new Spacer(12));
+        blocks.Add(new Rule());
+        blocks.Add(new Paragraph(r.Status == MinutesStatus.Finalised
+            ? L("Minutes.FinalisedLine", r.VersionNumber, BoardTime.ToLocal(createdUtc).ToString("g", culture), r.FinalisedBy ?? "—")
+            : L("Minutes.DraftLine", r.VersionNumber), TextStyle.Small | TextStyle.Muted));
+
+        return new Document
+        {
+            Metadata = new DocumentMetadata(L("Minutes.Heading", title), culture.Name, new DateTimeOffset(createdUtc, TimeSpan.Zero))
+            {
+                Subject = L("Minutes.Subject", date),
+                Author = L("Minutes.Author"),
+            },
+            Header = new PageHeader(L("Minutes.HeaderLeft", title), date),
+            Footer = new PageFooter(L("Minutes.Confidential"), L("Minutes.PageOf")),
+            Watermark = r.Status == MinutesStatus.Finalised ? null : L("Minutes.Draft"),
+            Blocks = blocks,
+        };
+    }
+
+    private IEnumerable<KeyValue> MeetingFacts(MinutesRecord r, string date, CultureInfo culture)
+    {
+        yield return new KeyValue(L("Minutes.Date"), date);
+        var start = BoardTime.ToLocal(r.StartedAtUtc ?? r.StartsAtUtc).ToString("t", culture);
+        var end = r.ClosedAtUtc is { } closed ? BoardTime.ToLocal(closed).ToString("t", culture) : "—";
+        yield return new KeyValue(L("Minutes.Time"), $"{start} – {end}");
+        yield return new KeyValue(L("Minutes.Chair"), r.Chair ?? "—");
+        yield return new KeyValue(L("Minutes.Secretary"), r.Secretary ?? "—");
+        yield return new KeyValue(L("Minutes.Language"), L($"Language.{r.Language}"));
+        yield return new KeyValue(L("Minutes.VotingMode"), L($"VotingMode.{r.VotingMode}"));
+        yield return new KeyValue(L("Minutes.Version"), r.Status == MinutesStatus.Finalised
+            ? L("Minutes.VersionFinal", r.VersionNumber)
+            : L("Minutes.VersionDraft", r.VersionNumber));
+    }
+
+    private IEnumerable<Block> CaseBlocks(CaseRecord c, CultureInfo culture)
+    {
+        var heading = $"{c.Position}. {c.Code} — {c.CentreName}";
+        yield return new Heading(3, c.IsLateAddition ? $"{heading} ({L("Minutes.LateAddition")})" : heading);
+        var facts = new List<KeyValue>
+        {
+            new(L("Minutes.Presenter"), c.Presenter ?? "—"),
+            new(L("Minutes.Patient"), $"{L("Minutes.Age", c.AgeYears, c.AgeMonths)}, {L($"Sex.{c.Sex}").ToLower(culture)}"),
+            new(L("Minutes.Diagnosis"), c.Diagnosis),
+        };
+        if (c.Iccc3 is not null)
+            facts.Add(new KeyValue("ICCC-3", c.Iccc3));
+        facts.Add(new KeyValue(L("Minutes.Question"), c.Question));
+        yield return new KeyValueBlock(facts);
+
+        if (c.Options.Count > 0)
+        {
+            yield return new Table(
+                [new TableColumn(L("Minutes.Option"), 4f), new TableColumn(L("Minutes.Trial"), 1.6f), new TableColumn(L("Minutes.Votes"), 1f, ColumnAlignment.Right)],
+                c.Options.Select(o => (IReadOnlyList<string>)[o.IsWinner ? $"{o.Label} ✓" : o.Label, o.Trial ?? "", o.Votes.ToString(culture)])
+                    .Append([L("Minutes.Abstentions"), "", c.Abstentions.ToString(culture)]));
+            yield return new Paragraph(L("Minutes.VoteSummary", c.VotesCast, c.Abstentions, c.CentresRepresented)
+                + (c.IsTie ? " " + L("Minutes.Tie") : ""), TextStyle.Small | TextStyle.Muted);
+        }
+
+        if (c.Recommendation is { } rec)
+        {
+            var recommendation = new List<KeyValue> { new(L("Minutes.Recommendation"), rec.Option is null ? rec.Text ?? "—" : rec.Text is null ? rec.Option : $"{rec.Option}\n{rec.Text}") };
+            recommendation.Add(new KeyValue(L("Minutes.Rationale"), string.IsNullOrWhiteSpace(rec.Rationale) ? "—" : rec.Rationale));
+            recommendation.Add(new KeyValue(L("Minutes.Consensus"), L($"Consensus.{rec.Consensus}")));
+            if (!string.IsNullOrWhiteSpace(rec.Dissent))
+                recommendation.Add(new KeyValue(L("Minutes.Dissent"), rec.Dissent));
+            if (!string.IsNullOrWhiteSpace(rec.TrialReferral))
+                recommendation.Add(new KeyValue(L("Minutes.TrialReferral"), rec.TrialReferral));
+            recommendation.Add(new KeyValue(L("Minutes.Quorum"), rec.QuorumMet ? L("Minutes.QuorumMet") : L("Minutes.QuorumNotMet")));
+            yield return new KeyValueBlock(recommendation);
+        }
+        else
+            yield return new Paragraph(L("Minutes.NoRecommendation"), TextStyle.Italic);
+
+        if (c.Summary is not null)
+        {
+            yield return new Paragraph(L("Minutes.Summary"), TextStyle.Bold);
+            yield return new Paragraph(c.Summary);
+        }
+        if (c.FollowUps.Count > 0)
+        {
+            yield return new Paragraph(L("Minutes.FollowUps"), TextStyle.Bold);
+            yield return new Table(
+                [new TableColumn(L("Minutes.Action"), 4f), new TableColumn(L("Minutes.Who"), 2f), new TableColumn(L("Minutes.Due"), 1.3f, ColumnAlignment.Right)],
+                c.FollowUps.Select(f => (IReadOnlyList<string>)[f.Action, f.Owner ?? "—", f.DueDate?.ToString("d", culture) ?? "—"]));
+        }
+        yield return new Spacer(8);
+    }
+
+    private Document ComposeLetter(LetterRecord l, DateTime createdUtc, CultureInfo culture)
+    {
+        var date = BoardTime.ToLocal(l.MeetingStartsAtUtc).ToString("D", culture);
+        var rec = l.Recommendation;
+        var facts = new List<KeyValue>
+        {
+            new(L("Minutes.Case"), l.CaseCode),
+            new(L("Minutes.SubmittingCentre"), l.CentreName),
+            new(L("Minutes.MeetingOf"), date),
+            new(L("Minutes.Chair"), l.Chair ?? "—"),
+        };
+        var decision = new List<KeyValue>
+        {
+            new(L("Minutes.Question"), l.Question),
+            new(L("Minutes.Recommendation"), rec.Option is null ? rec.Text ?? "—" : rec.Text is null ? rec.Option : $"{rec.Option}\n{rec.Text}"),
+            new(L("Minutes.Rationale"), string.IsNullOrWhiteSpace(rec.Rationale) ? "—" : rec.Rationale),
+            new(L("Minutes.Consensus"), L($"Consensus.{rec.Consensus}")),
+        };
+        if (!string.IsNullOrWhiteSpace(rec.TrialReferral))
+            decision.Add(new KeyValue(L("Minutes.TrialReferral"), rec.TrialReferral));
+        if (!rec.QuorumMet)
+            decision.Add(new KeyValue(L("Minutes.Quorum"), L("Minutes.QuorumNotMet")));
+        return new Document
+        {
+            Metadata = new DocumentMetadata(L("Minutes.LetterTitle", l.CaseCode), culture.Name, new DateTimeOffset(createdUtc, TimeSpan.Zero))
+            {
+                Subject = L("Minutes.Subject", date),
+                Author = L("Minutes.Author"),
+            },
+            Header = new PageHeader(L("Minutes.Author"), date),
+            Footer = new PageFooter(L("Minutes.Confidential"), L("Minutes.PageOf")),
+            Blocks =
+            [
+                new Heading(1, L("Minutes.LetterTitle", l.CaseCode)),
+                new Paragraph(L("Minutes.LetterIntro", date)),
+                new Spacer(6),
+                new KeyValueBlock(facts),
+                new Spacer(6),
+                new Heading(2, L("Minutes.BoardRecommendation")),
+                new KeyValueBlock(decision),
+                new Spacer(12),
+                new Paragraph(L("Minutes.LetterClosing"), TextStyle.Small | TextStyle.Muted),
+            ],
+        };
+    }
+
+    private static string Period(AttendancePeriod p, CultureInfo culture) =>
+        $"{BoardTime.ToLocal(p.JoinedAtUtc).ToString("t", culture)}–{(p.LeftAtUtc is { } left ? BoardTime.ToLocal(left).ToString("t", culture) : "")}";
+}
