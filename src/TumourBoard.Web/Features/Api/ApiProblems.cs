@@ -64,9 +64,10 @@ public sealed class ApiProblems : IEndpointFilter
         }
         catch (DomainException ex)
         {
-            // Something named that does not exist (…NotFound): 404. A malformed request (…Invalid, …Required): 400.
+            // Something named that does not exist (…NotFound): 404. A body over a limit (…TooLarge): 413. A malformed request (…Invalid, …Required): 400.
             // Anything else refuses a change the current state does not allow: 409.
             var status = ex.Code.EndsWith("NotFound", StringComparison.Ordinal) ? StatusCodes.Status404NotFound
+                : ex.Code.EndsWith("TooLarge", StringComparison.Ordinal) ? StatusCodes.Status413PayloadTooLarge
                 : ex.Code.EndsWith("Invalid", StringComparison.Ordinal) || ex.Code.EndsWith("Required", StringComparison.Ordinal) || ex.Code.EndsWith("InThePast", StringComparison.Ordinal)
                     ? StatusCodes.Status400BadRequest
                     : StatusCodes.Status409Conflict;

@@ -282,6 +282,13 @@ public sealed class MinutesTests(DemoAppFixture fixture) : IClassFixture<DemoApp
         using var empty = new ByteArrayContent([]);
         empty.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         Assert.Equal(HttpStatusCode.BadRequest, (await clinician.PostAsync("api/v1/minutes/verify", empty)).StatusCode);
+        using var huge = new ByteArrayContent(new byte[MinutesService.MaxVerifiedFileBytes + 1]);
+        huge.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        // Asking before sending, as a well-behaved client does with a large body: the server refuses without reading it.
+        using var hugeRequest = new HttpRequestMessage(HttpMethod.Post, "api/v1/minutes/verify") { Content = huge };
+        hugeRequest.Headers.ExpectContinue = true;
+        var tooLarge = await clinician.SendAsync(hugeRequest);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
     }
 
     [Fact]
