@@ -302,9 +302,21 @@ public sealed class SkiaPdfRendererTests
         Assert.Equal("Aanbeveling", pdf.Information.Subject);
         Assert.Equal("Nationale tumour board pediatrische hemato-oncologie", pdf.Information.Author);
         Assert.Equal("TumourBoard", pdf.Information.Creator);
-        Assert.Equal("D:20260303130500+00'00'", pdf.Information.CreationDate);
+        Assert.Equal("D:20260303140500+01'00'", pdf.Information.CreationDate);
+        Assert.Equal("D:20260303140500+01'00'", pdf.Information.ModifiedDate);
         Assert.True(pdf.Structure.Catalog.CatalogDictionary.TryGet(NameToken.Create("Lang"), out StringToken language));
         Assert.Equal("nl-BE", language.Data);
+    }
+
+    [Fact]
+    public void Dates_AreWrittenWithTheDocumentsOwnOffset_NotTheServers()
+    {
+        var created = new DateTimeOffset(2026, 3, 3, 18, 50, 0, new TimeSpan(5, 45, 0));
+
+        using var pdf = Render(With() with { Metadata = new DocumentMetadata("Test", "en", created) });
+
+        Assert.Equal("D:20260303185000+05'45'", pdf.Information.CreationDate);
+        Assert.Equal(created, pdf.Information.GetCreatedDateTimeOffset());
     }
 
     [Fact]
