@@ -135,14 +135,14 @@ internal sealed class PageLayout
                 var pairs = keyValues.Entries
                     .Select(e => new LaidRow([CellOf(e.Label, Label, label), CellOf(e.Value, Body, value)], KeyValuePaddingY))
                     .ToList();
-                return new LaidGrid([label, value], null, pairs, ruled: false) { SpaceBefore = 2, SpaceAfter = ParagraphSpace };
+                return new LaidGrid([label, value], null, pairs, ruled: false) { SpaceBefore = 2, SpaceAfter = BlockSpace };
             case Table table:
                 var columns = Columns(table.Columns);
                 var header = new LaidRow([.. table.Columns.Select((c, i) => CellOf(c.Header, TableHeader, columns[i]))], CellPaddingY);
                 var rows = table.Rows
                     .Select(r => new LaidRow([.. r.Select((text, i) => CellOf(text, TableCell, columns[i]))], CellPaddingY))
                     .ToList();
-                return new LaidGrid(columns, header, rows, ruled: true) { SpaceBefore = TableSpace, SpaceAfter = TableSpace };
+                return new LaidGrid(columns, header, rows, ruled: true) { SpaceBefore = BlockSpace, SpaceAfter = BlockSpace };
             case KeepTogether group:
                 return new LaidGroup([.. group.Blocks.Select(Measure)]);
             case Spacer spacer:

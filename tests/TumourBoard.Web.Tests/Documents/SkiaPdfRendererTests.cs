@@ -334,6 +334,21 @@ public sealed class SkiaPdfRendererTests
     }
 
     [Fact]
+    public void Render_OnSeveralThreadsAtOnce_GivesTheSameBytes()
+    {
+        var document = SampleDocuments.Minutes(8, watermark: "DRAFT") with
+        {
+            Blocks = [.. SampleDocuments.Minutes(8).Blocks, new Paragraph("שלום مرحبا Ωμέγα привет ✓ 😀")],
+        };
+        var expected = Renderer.Render(document);
+
+        var results = new byte[8][];
+        Parallel.For(0, results.Length, i => results[i] = Renderer.Render(document));
+
+        Assert.All(results, r => Assert.Equal(expected, r));
+    }
+
+    [Fact]
     public void CrossReferenceTable_PointsAtEveryObject_AfterTheLanguageIsAdded()
     {
         var bytes = Renderer.Render(SampleDocuments.Letter());
