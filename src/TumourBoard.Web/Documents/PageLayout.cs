@@ -42,6 +42,9 @@ internal sealed class PageLayout
         var measured = blocks.Select(layout.Measure).ToList();
         layout.NewPage();
         layout.PlaceAll(measured);
+        // A page break or spacer at the very end opens a page that nothing is drawn on.
+        while (layout._pages.Count > 1 && layout._pages[^1].Count == 0)
+            layout._pages.RemoveAt(layout._pages.Count - 1);
         return layout._pages;
     }
 

@@ -276,6 +276,15 @@ public sealed class SkiaPdfRendererTests
     }
 
     [Fact]
+    public void PageBreak_AtTheEnd_LeavesNoBlankPage()
+    {
+        using var pdf = Render(With(new Paragraph("Un"), new PageBreak(), new Paragraph("Deux"), new PageBreak(), new Spacer(20)));
+
+        Assert.Equal(2, pdf.NumberOfPages);
+        Assert.Contains("Page 2 de 2", PageText(pdf.GetPage(2)));
+    }
+
+    [Fact]
     public void EmptyDocument_IsOneNumberedPage()
     {
         using var pdf = Render(With());
