@@ -16,7 +16,11 @@ RUN dotnet restore src/TumourBoard.Web/TumourBoard.Web.csproj
 # .editorconfig sets analyser severities, and warnings are errors: the image builds with the same rules as make.
 COPY .editorconfig ./
 COPY src/ src/
-RUN dotnet publish src/TumourBoard.Web/TumourBoard.Web.csproj -c Release --no-restore -o /app /p:UseAppHost=false
+# The PDF renderer loads its fonts from Documents/Fonts next to the app (there is no fontconfig in the image); the
+# check stops the build if they are not published.
+RUN dotnet publish src/TumourBoard.Web/TumourBoard.Web.csproj -c Release --no-restore -o /app /p:UseAppHost=false \
+    && test -f /app/Documents/Fonts/Roboto-Regular.ttf \
+    && test -f /app/Documents/Fonts/DejaVuSans.ttf
 
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

@@ -69,7 +69,7 @@ public sealed record PageFooter(string Note, string PageNumberFormat)
     /// it is rendered.</summary>
     public string PageNumberFormat { get; } = IsPageNumberFormat(PageNumberFormat)
         ? PageNumberFormat
-        : throw new ArgumentException($"'{PageNumberFormat}' is not a format with {{0}} and {{1}}.", nameof(PageNumberFormat));
+        : throw new ArgumentException($"'{PageNumberFormat}' is not a page number format: it needs {{0}} for the page, and may use {{1}} for the page count.", nameof(PageNumberFormat));
 
     private static bool IsPageNumberFormat(string format)
     {

@@ -49,10 +49,11 @@ internal sealed class FontSet : IDisposable
             new GlyphMap(this, Face.Italic, Face.Fallback),
             new GlyphMap(this, Face.BoldItalic, Face.FallbackBold),
         ];
-        using var font = MeasuringFont(Face.Regular);
+        using var font = CreateFont(Face.Regular, 1);
         font.GetFontMetrics(out var metrics);
         Ascent = -metrics.Ascent;
         Descent = metrics.Descent;
+        CapHeight = metrics.CapHeight;
     }
 
     /// <summary>Height above the baseline at a size of 1 pt, of the main face; lines are placed by it.</summary>
@@ -61,13 +62,16 @@ internal sealed class FontSet : IDisposable
     /// <summary>Depth below the baseline at a size of 1 pt.</summary>
     public float Descent { get; }
 
+    /// <summary>Height of the capital letters at a size of 1 pt.</summary>
+    public float CapHeight { get; }
+
     public SKTypeface Typeface(Face face) => _typefaces[(int)face];
 
     public GlyphMap Map(bool bold, bool italic) => _maps[(bold ? 1 : 0) | (italic ? 2 : 0)];
 
     /// <summary>A font whose metrics scale linearly with the size, as the PDF's do: no hinting rounds an advance, so
     /// what the layout measures is exactly where the glyphs land.</summary>
-    public SKFont MeasuringFont(Face face, float size = 1) =>
+    public SKFont CreateFont(Face face, float size) =>
         new(Typeface(face), size) { LinearMetrics = true, Subpixel = true, Hinting = SKFontHinting.None };
 
     public void Dispose()
@@ -104,8 +108,8 @@ internal sealed class GlyphMap : IDisposable
     {
         _main = main;
         _fallback = fallback;
-        _mainFont = fonts.MeasuringFont(main);
-        _fallbackFont = fonts.MeasuringFont(fallback);
+        _mainFont = fonts.CreateFont(main, 1);
+        _fallbackFont = fonts.CreateFont(fallback, 1);
         _replacement = Lookup(_mainFont, main, Replacement) ?? Lookup(_fallbackFont, fallback, Replacement) ?? new Glyph(0, main, _mainFont.GetGlyphWidths([(ushort)0], null)[0]);
     }
 

@@ -42,6 +42,9 @@ internal sealed class PageLayout
         var measured = blocks.Select(layout.Measure).ToList();
         layout.NewPage();
         layout.PlaceAll(measured);
+        // A page break or spacer at the very end opens a page that nothing is drawn on.
+        while (layout._pages.Count > 1 && layout._pages[^1].Count == 0)
+            layout._pages.RemoveAt(layout._pages.Count - 1);
         return layout._pages;
     }
 
@@ -135,14 +138,14 @@ internal sealed class PageLayout
                 var pairs = keyValues.Entries
                     .Select(e => new LaidRow([CellOf(e.Label, Label, label), CellOf(e.Value, Body, value)], KeyValuePaddingY))
                     .ToList();
-                return new LaidGrid([label, value], null, pairs, ruled: false) { SpaceBefore = 2, SpaceAfter = ParagraphSpace };
+                return new LaidGrid([label, value], null, pairs, ruled: false) { SpaceBefore = 2, SpaceAfter = BlockSpace };
             case Table table:
                 var columns = Columns(table.Columns);
                 var header = new LaidRow([.. table.Columns.Select((c, i) => CellOf(c.Header, TableHeader, columns[i]))], CellPaddingY);
                 var rows = table.Rows
                     .Select(r => new LaidRow([.. r.Select((text, i) => CellOf(text, TableCell, columns[i]))], CellPaddingY))
                     .ToList();
-                return new LaidGrid(columns, header, rows, ruled: true) { SpaceBefore = TableSpace, SpaceAfter = TableSpace };
+                return new LaidGrid(columns, header, rows, ruled: true) { SpaceBefore = BlockSpace, SpaceAfter = BlockSpace };
             case KeepTogether group:
                 return new LaidGroup([.. group.Blocks.Select(Measure)]);
             case Spacer spacer:

@@ -110,8 +110,7 @@ internal sealed class PagePainter : IDisposable
             canvas.Save();
             canvas.Translate(PageWidth / 2, BodyTop + BodyHeight / 2);
             canvas.RotateDegrees(-_watermarkAngle);
-            var capHeight = _fonts.Ascent * 0.75f * _watermarkSize;
-            DrawString(canvas, _watermark, -_watermarkWidth / 2, capHeight / 2, WatermarkText with { Size = _watermarkSize }, alignRight: false);
+            DrawString(canvas, _watermark, -_watermarkWidth / 2, _fonts.CapHeight * _watermarkSize / 2, WatermarkText with { Size = _watermarkSize }, alignRight: false);
             canvas.Restore();
         }
     }
@@ -176,7 +175,7 @@ internal sealed class PagePainter : IDisposable
     {
         if (!_skFonts.TryGetValue((face, size), out var font))
         {
-            font = _fonts.MeasuringFont(face, size);
+            font = _fonts.CreateFont(face, size);
             _skFonts.Add((face, size), font);
         }
         return font;

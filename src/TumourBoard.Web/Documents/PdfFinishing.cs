@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -7,7 +8,9 @@ namespace TumourBoard.Web.Documents;
 /// <summary>
 /// Adds what Skia's PDF writer leaves out: the document's language (/Lang in the catalog, which screen readers use)
 /// and a file identifier (/ID in the trailer, which PDF 2.0 and PDF/A require). The identifier is a hash of the file,
-/// not a random or time-based value, so the same document still gives the same bytes.
+/// not a random or time-based value, so the same document still gives the same bytes. It also writes the creation
+/// and modification dates again: SkiaSharp appends the server's own UTC offset to the time it is given, which makes
+/// the date wrong, and the file different from one server to the next.
 /// </summary>
 /// <remarks>
 /// Skia ends the file with one classic cross-reference table: "xref", "0 N", N entries of exactly 20 bytes, then the
@@ -19,7 +22,7 @@ internal static class PdfFinishing
 {
     private const int EntryLength = 20;
 
-    public static byte[] Finish(ReadOnlySpan<byte> pdf, string language)
+    public static byte[] Finish(ReadOnlySpan<byte> pdf, string language, DateTimeOffset created)
     {
         var startxref = pdf.LastIndexOf("startxref"u8);
         Expect(startxref > 0, "startxref");
@@ -40,6 +43,9 @@ internal static class PdfFinishing
         Expect(trailerDictionary > trailer + 2 && rootKey > 0, "the trailer's /Root");
         var root = ReadNumber(pdf, trailer + rootKey + "/Root".Length, out _);
         Expect(root > 0 && root < count, "the catalog's entry");
+        var infoKey = pdf[trailer..startxref].IndexOf("/Info"u8);
+        Expect(infoKey > 0, "the trailer's /Info");
+        var info = EntryOffset(pdf, entries, ReadNumber(pdf, trailer + infoKey + "/Info".Length, out _));
         var catalog = EntryOffset(pdf, entries, root);
         var catalogDictionary = pdf[catalog..].IndexOf("<<"u8) + catalog + 2;
         Expect(pdf[catalog..].StartsWith(Encoding.ASCII.GetBytes($"{root} 0 obj")) && catalogDictionary > catalog + 2, "the catalog");
@@ -59,6 +65,10 @@ internal static class PdfFinishing
             if (body[at + 17] == (byte)'n' && offset >= catalogDictionary)
                 Encoding.ASCII.GetBytes($"{offset + shift:D10}", body.AsSpan(at, 10));
         }
+        var infoObject = body.AsSpan(info < catalogDictionary ? info : info + shift);
+        infoObject = infoObject[..infoObject.IndexOf("endobj"u8)];
+        WriteDate(infoObject, "/CreationDate (D:"u8, created);
+        WriteDate(infoObject, "/ModDate (D:"u8, created);
 
         var id = Convert.ToHexString(SHA256.HashData(body), 0, 16);
         var end = Encoding.ASCII.GetBytes($"/ID [<{id}> <{id}>]\n");
@@ -76,6 +86,16 @@ internal static class PdfFinishing
         output = output[(startxref - trailerDictionary)..];
         tail.CopyTo(output);
         return result;
+    }
+
+    /// <summary>Overwrites the date after <paramref name="key"/>, YYYYMMDDHHmmSS+HH'mm', which keeps its length.</summary>
+    private static void WriteDate(Span<byte> info, ReadOnlySpan<byte> key, DateTimeOffset date)
+    {
+        var at = info.IndexOf(key) + key.Length;
+        var offset = date.Offset;
+        var text = string.Create(CultureInfo.InvariantCulture, $"{date:yyyyMMddHHmmss}{(offset < TimeSpan.Zero ? '-' : '+')}{offset.Duration():hh\\'mm}'");
+        Expect(at >= key.Length && at + text.Length < info.Length && info[at + text.Length] == (byte)')', "the date " + Encoding.ASCII.GetString(key));
+        Encoding.ASCII.GetBytes(text, info.Slice(at, text.Length));
     }
 
     private static int EntryOffset(ReadOnlySpan<byte> pdf, int entries, int objectNumber)

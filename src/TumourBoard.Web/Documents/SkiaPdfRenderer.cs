@@ -27,7 +27,7 @@ public sealed class SkiaPdfRenderer : IDocumentRenderer, IDisposable
         var pages = PageLayout.Lay(document.Blocks, _fonts);
 
         // The dates come from the document, never from the clock, so that the same document gives the same bytes.
-        var created = document.Metadata.Created.UtcDateTime;
+        var created = document.Metadata.Created.DateTime;
         var metadata = new SKDocumentPdfMetadata
         {
             Title = document.Metadata.Title,
@@ -48,7 +48,7 @@ public sealed class SkiaPdfRenderer : IDocumentRenderer, IDisposable
             }
             pdf.Close();
         }
-        return PdfFinishing.Finish(output.GetBuffer().AsSpan(0, (int)output.Length), document.Metadata.Language);
+        return PdfFinishing.Finish(output.GetBuffer().AsSpan(0, (int)output.Length), document.Metadata.Language, document.Metadata.Created);
     }
 
     /// <summary>Releases the loaded fonts.</summary>

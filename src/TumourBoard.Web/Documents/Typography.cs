@@ -48,7 +48,7 @@ internal static class Typography
     public static readonly TextFormat WatermarkText = new(true, false, 1, 1, Ink.Watermark);
 
     public const float ParagraphSpace = 6;
-    public const float TableSpace = 10;
+    public const float BlockSpace = 10;
     public const float CellPaddingX = 5;
     public const float CellPaddingY = 4;
     public const float KeyValuePaddingY = 1.5f;

@@ -276,6 +276,15 @@ public sealed class SkiaPdfRendererTests
     }
 
     [Fact]
+    public void PageBreak_AtTheEnd_LeavesNoBlankPage()
+    {
+        using var pdf = Render(With(new Paragraph("Un"), new PageBreak(), new Paragraph("Deux"), new PageBreak(), new Spacer(20)));
+
+        Assert.Equal(2, pdf.NumberOfPages);
+        Assert.Contains("Page 2 de 2", PageText(pdf.GetPage(2)));
+    }
+
+    [Fact]
     public void EmptyDocument_IsOneNumberedPage()
     {
         using var pdf = Render(With());
@@ -302,9 +311,21 @@ public sealed class SkiaPdfRendererTests
         Assert.Equal("Aanbeveling", pdf.Information.Subject);
         Assert.Equal("Nationale tumour board pediatrische hemato-oncologie", pdf.Information.Author);
         Assert.Equal("TumourBoard", pdf.Information.Creator);
-        Assert.Equal("D:20260303130500+00'00'", pdf.Information.CreationDate);
+        Assert.Equal("D:20260303140500+01'00'", pdf.Information.CreationDate);
+        Assert.Equal("D:20260303140500+01'00'", pdf.Information.ModifiedDate);
         Assert.True(pdf.Structure.Catalog.CatalogDictionary.TryGet(NameToken.Create("Lang"), out StringToken language));
         Assert.Equal("nl-BE", language.Data);
+    }
+
+    [Fact]
+    public void Dates_AreWrittenWithTheDocumentsOwnOffset_NotTheServers()
+    {
+        var created = new DateTimeOffset(2026, 3, 3, 18, 50, 0, new TimeSpan(5, 45, 0));
+
+        using var pdf = Render(With() with { Metadata = new DocumentMetadata("Test", "en", created) });
+
+        Assert.Equal("D:20260303185000+05'45'", pdf.Information.CreationDate);
+        Assert.Equal(created, pdf.Information.GetCreatedDateTimeOffset());
     }
 
     [Fact]
@@ -319,6 +340,21 @@ public sealed class SkiaPdfRendererTests
         Assert.Equal(first, second);
         Assert.Equal(first, third);
         Assert.NotEqual(first, Renderer.Render(SampleDocuments.Minutes(11, watermark: "DRAFT")));
+    }
+
+    [Fact]
+    public void Render_OnSeveralThreadsAtOnce_GivesTheSameBytes()
+    {
+        var document = SampleDocuments.Minutes(8, watermark: "DRAFT") with
+        {
+            Blocks = [.. SampleDocuments.Minutes(8).Blocks, new Paragraph("שלום مرحبا Ωμέγα привет ✓ 😀")],
+        };
+        var expected = Renderer.Render(document);
+
+        var results = new byte[8][];
+        Parallel.For(0, results.Length, i => results[i] = Renderer.Render(document));
+
+        Assert.All(results, r => Assert.Equal(expected, r));
     }
 
     [Fact]
