@@ -7,6 +7,9 @@ public static class Access
 {
     public static bool CanManageCentresAndUsers(Actor actor) => actor.IsAdmin;
 
+    /// <summary>The audit trail holds no case content; the administrators read, export and verify it.</summary>
+    public static bool CanReadAuditTrail(Actor actor) => actor.IsAdmin;
+
     /// <summary>Meetings and their agendas are read by the board and by observers; admins run the platform, not the board.</summary>
     public static bool CanSeeMeetings(Actor actor) => actor.IsBoardMember || actor.Role == Roles.Observer;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TumourBoard.Web.Components;
 using TumourBoard.Web.Features.Account;
 using TumourBoard.Web.Features.Api;
+using TumourBoard.Web.Features.Audit;
 using TumourBoard.Web.Features.Calendar;
 using TumourBoard.Web.Features.LiveBoard;
 using TumourBoard.Web.Features.Meetings;
@@ -55,6 +56,7 @@ public static class Pipeline
         app.MapHub<MeetingHub>(MeetingHub.Path);
         app.MapCalendarEndpoints();
         app.MapMinutesDownloads();
+        app.MapAuditEndpoints();
         app.MapAccountEndpoints();
         app.MapPreferenceEndpoints();
     }

@@ -87,6 +87,7 @@ public static class ServiceRegistration
         services.AddScoped<UserAdminService>();
         services.AddScoped<MeetingService>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<CalendarService>();
         services.AddScoped<LiveBoardService>();

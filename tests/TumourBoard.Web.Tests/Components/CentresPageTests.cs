@@ -27,6 +27,8 @@ public sealed class CentresPageTests(PostgresCluster cluster) : BoardComponentTe
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=centre-table] tbody tr")));
 
         page.Find("[data-testid=centre-add]").Click();
+        // MudButton's click handler is asynchronous: the form may render after Click returns.
+        page.WaitForElement("input[data-testid=centre-code]");
         page.Find("input[data-testid=centre-code]").Change("UZL");
         page.Find("input[data-testid=centre-name]").Change("Another Leuven");
         page.Find("input[data-testid=centre-city]").Change("Leuven");
@@ -45,6 +47,8 @@ public sealed class CentresPageTests(PostgresCluster cluster) : BoardComponentTe
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=centre-table] tbody tr")));
 
         page.Find("[data-testid=centre-add]").Click();
+        // MudButton's click handler is asynchronous: the form may render after Click returns.
+        page.WaitForElement("input[data-testid=centre-code]");
         page.Find("input[data-testid=centre-code]").Change("chn");
         page.Find("input[data-testid=centre-name]").Change("Centre Hospitalier de Namur");
         page.Find("input[data-testid=centre-city]").Change("Namur");
