@@ -25,11 +25,15 @@ public sealed class AuditTrail(IDbContextFactory<TumourBoardDbContext> dbFactory
     }
 
     /// <summary>Records an event that changes nothing else (a view, a refusal, a sign-in) in its own transaction.</summary>
-    public async Task RecordAsync(Actor? actor, string action, string? objectType, object? objectId, AuditOutcome outcome = AuditOutcome.Success, CancellationToken ct = default)
+    public Task RecordAsync(Actor? actor, string action, string? objectType, object? objectId, AuditOutcome outcome = AuditOutcome.Success, CancellationToken ct = default) =>
+        RecordAsync(actor?.UserId, actor?.CentreId, action, objectType, objectId, outcome, ct);
+
+    /// <summary>Records an event of someone who is not signed in yet (a sign-in attempt), or of nobody known.</summary>
+    public async Task RecordAsync(Guid? userId, int? centreId, string action, string? objectType, object? objectId, AuditOutcome outcome, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        Add(db, actor, action, objectType, objectId, outcome);
+        db.AuditEntries.Add(new AuditEntry(time.GetUtcNow().UtcDateTime, userId, centreId, action, objectType, objectId?.ToString(), outcome, ClientAddress()));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }

@@ -75,4 +75,20 @@ public sealed class AuditChainTests(DemoAppFixture fixture) : IClassFixture<Demo
             .AsNoTracking().SingleAsync(e => e.Id == entry.Id));
         Assert.False(altered.HashIsValid(previous));
     }
+
+    [Fact]
+    public async Task SignInAttempts_AreAudited_WithTheAccountAndTheOutcome()
+    {
+        var user = await _app.CreateUserAsync(TumourBoard.Domain.People.Roles.Clinician);
+
+        using (var client = _app.CreateBrowserlikeClient())
+            await _app.PostLoginAsync(client, user.Email!, "Wrong-password-1");
+        using (await _app.SignedInClientAsync(user.Email!))
+        {
+        }
+
+        var entries = await _app.WithDbAsync(db => db.AuditEntries.Where(a => a.UserId == user.Id && a.Action == "auth.login").OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal([AuditOutcome.Denied, AuditOutcome.Success], entries.Select(e => e.Outcome));
+        Assert.All(entries, e => Assert.Equal(user.CentreId, e.CentreId));
+    }
 }
