@@ -18,6 +18,7 @@ public static class Pipeline
 {
     public static void UseTumourBoard(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseWhen(IsApi, api =>
         {
             api.UseExceptionHandler();
