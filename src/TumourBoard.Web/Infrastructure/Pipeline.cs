@@ -35,6 +35,7 @@ public static class Pipeline
         // Routing after the error and status-code handlers, so that a re-executed request (/not-found, /Error)
         // is routed again and finds its page.
         app.UseRouting();
+        app.UseRateLimiter();
 
         app.UseRequestLocalization();
         app.UseAuthentication();

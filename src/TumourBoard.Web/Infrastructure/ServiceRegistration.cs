@@ -36,6 +36,8 @@ public static class ServiceRegistration
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.Configure<AppOptions>(configuration.GetSection(AppOptions.Section));
         services.Configure<LiveBoardOptions>(configuration.GetSection(LiveBoardOptions.Section));
+        services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
+        services.AddTumourBoardRateLimits();
         services.AddSingleton(TimeProvider.System);
 
         if (!builder.Environment.IsDevelopment())

@@ -63,3 +63,18 @@ public sealed class LiveBoardOptions
 
     public TumourBoard.Domain.LiveBoard.QuorumRules Quorum => new(QuorumMinCentres, QuorumMinPhysicians, QuorumMinDisciplines);
 }
+
+/// <summary>How often a client may try: sign-in attempts per address, API calls per token, case submissions per person.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    /// <summary>Sign-in attempts (password, second factor, recovery code) per client address and minute.</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>API and hub requests per access token (or per client address without one) and minute.</summary>
+    public int ApiRequestsPerMinute { get; set; } = 1200;
+
+    /// <summary>Case submissions per person and hour, in the app and through the API together.</summary>
+    public int SubmissionsPerHour { get; set; } = 30;
+}

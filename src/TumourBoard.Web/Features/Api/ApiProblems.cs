@@ -62,6 +62,12 @@ public sealed class ApiProblems : IEndpointFilter
             return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Someone else changed this in the meantime; read it again.",
                 extensions: new Dictionary<string, object?> { ["code"] = "Concurrency.Changed" });
         }
+        catch (Infrastructure.RateLimitedException ex)
+        {
+            context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(ex.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: ex.Message,
+                extensions: new Dictionary<string, object?> { ["code"] = ex.Code });
+        }
         catch (DomainException ex)
         {
             // Something named that does not exist (…NotFound): 404. A body over a limit (…TooLarge): 413. A malformed request (…Invalid, …Required): 400.

@@ -6,6 +6,7 @@ using TumourBoard.Domain.Cases;
 using TumourBoard.Domain.Diagnoses;
 using TumourBoard.Domain.People;
 using TumourBoard.Web.Data;
+using TumourBoard.Web.Infrastructure;
 using TumourBoard.Web.Features.Audit;
 
 namespace TumourBoard.Web.Features.Cases;
@@ -18,6 +19,7 @@ public sealed class CaseService(
     IDbContextFactory<TumourBoardDbContext> dbFactory,
     IDataProtectionProvider dataProtection,
     AuditTrail audit,
+    SubmissionLimiter submissions,
     TimeProvider time)
 {
     private readonly IDataProtector _localReferences = dataProtection.CreateProtector("TumourBoard.Cases.LocalReference.v1");
@@ -121,6 +123,7 @@ public sealed class CaseService(
     public Task<CaseStatus> SubmitAsync(Actor actor, int id, uint? version, CancellationToken ct = default) =>
         ChangeAsync(actor, id, version, "case.submit", (_, @case, now) =>
         {
+            submissions.Take(actor);
             @case.Submit(actor.UserId, now);
             return Task.CompletedTask;
         }, ct);
