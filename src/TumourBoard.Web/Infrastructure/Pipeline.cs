@@ -18,6 +18,7 @@ public static class Pipeline
 {
     public static void UseTumourBoard(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseWhen(IsApi, api =>
         {

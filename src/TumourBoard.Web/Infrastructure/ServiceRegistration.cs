@@ -38,6 +38,13 @@ public static class ServiceRegistration
         services.Configure<LiveBoardOptions>(configuration.GetSection(LiveBoardOptions.Section));
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
         services.AddTumourBoardRateLimits();
+        // Behind the load balancer the client's address (audit trail, rate limits) comes from the trusted proxy's header.
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in configuration.GetSection(AppOptions.Section).Get<AppOptions>()?.TrustedProxies ?? [])
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
         services.AddSingleton(TimeProvider.System);
 
         if (!builder.Environment.IsDevelopment())

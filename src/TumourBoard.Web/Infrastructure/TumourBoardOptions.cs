@@ -45,6 +45,9 @@ public sealed class AppOptions
 
     /// <summary>The address users reach the app at, used for links in e-mails and calendar feeds.</summary>
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>Addresses of the reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (loopback always is).</summary>
+    public string[] TrustedProxies { get; set; } = [];
 }
 
 public sealed class LiveBoardOptions
