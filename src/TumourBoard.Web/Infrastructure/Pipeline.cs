@@ -40,6 +40,7 @@ public static class Pipeline
 
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UseTwoFactorEnrolment();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -37,6 +37,7 @@ public static class ServiceRegistration
         services.Configure<AppOptions>(configuration.GetSection(AppOptions.Section));
         services.Configure<LiveBoardOptions>(configuration.GetSection(LiveBoardOptions.Section));
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
+        services.Configure<SignInRules>(configuration.GetSection(SignInRules.Section));
         services.AddTumourBoardRateLimits();
         // Behind the load balancer the client's address (audit trail, rate limits) comes from the trusted proxy's header.
         services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>

@@ -81,3 +81,16 @@ public sealed class RateLimitOptions
     /// <summary>Case submissions per person and hour, in the app and through the API together.</summary>
     public int SubmissionsPerHour { get; set; } = 30;
 }
+
+/// <summary>Sign-in rules beyond Identity's own.</summary>
+public sealed class SignInRules
+{
+    public const string Section = "SignIn";
+
+    /// <summary>
+    /// Roles that must use two-factor authentication: their members are sent to set it up before anything else.
+    /// Admin and Coordinator by default; the Development settings leave it empty so that the demo accounts sign in with
+    /// their password alone.
+    /// </summary>
+    public string[] TwoFactorRequiredFor { get; set; } = [TumourBoard.Domain.People.Roles.Admin, TumourBoard.Domain.People.Roles.Coordinator];
+}

@@ -11,6 +11,7 @@ public static class BoardClaims
     public const string Centre = "tb:centre";
     public const string Discipline = "tb:discipline";
     public const string DisplayName = "tb:name";
+    public const string TwoFactor = "tb:2fa";
 
     /// <summary>The actor behind a signed-in principal, or null when it carries no known role.</summary>
     public static Actor? ToActor(this ClaimsPrincipal principal)
@@ -42,6 +43,8 @@ public sealed class BoardClaimsPrincipalFactory(
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(BoardClaims.DisplayName, user.DisplayName));
         identity.AddClaim(new Claim(BoardClaims.Discipline, user.Discipline.ToString()));
+        if (user.TwoFactorEnabled)
+            identity.AddClaim(new Claim(BoardClaims.TwoFactor, "true"));
         if (user.CentreId is { } centre)
             identity.AddClaim(new Claim(BoardClaims.Centre, centre.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return identity;
