@@ -170,6 +170,27 @@ public static class ServiceRegistration
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+            // The sliding cookie renews itself while its user is active; the time of the sign-in itself, kept with the
+            // ticket, ends it after the absolute limit all the same.
+            o.Events.OnSigningIn = ctx =>
+            {
+                ctx.Properties.Items.TryAdd(SignedInAt, ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+                return Task.CompletedTask;
+            };
+            var validateStamp = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = async ctx =>
+            {
+                var limit = ctx.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<SignInRules>>().CurrentValue.AbsoluteSessionLimit;
+                var now = ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                if (!ctx.Properties.Items.TryGetValue(SignedInAt, out var at) || !DateTimeOffset.TryParse(at, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var signedIn)
+                    || now - signedIn > limit)
+                {
+                    ctx.RejectPrincipal();
+                    await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(ctx.HttpContext, IdentityConstants.ApplicationScheme);
+                    return;
+                }
+                await validateStamp(ctx);
+            };
         });
         // A deactivated user, or one whose password or roles changed, is signed out within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -183,6 +204,8 @@ public static class ServiceRegistration
     }
 
     private const string BoardScheme = "TumourBoard";
+
+    private const string SignedInAt = "tb:signed-in-at";
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {

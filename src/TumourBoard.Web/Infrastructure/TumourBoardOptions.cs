@@ -93,4 +93,7 @@ public sealed class SignInRules
     /// their password alone.
     /// </summary>
     public string[] TwoFactorRequiredFor { get; set; } = [TumourBoard.Domain.People.Roles.Admin, TumourBoard.Domain.People.Roles.Coordinator];
+
+    /// <summary>How long a sign-in lasts at most, however active its user (it also ends after 30 minutes idle).</summary>
+    public TimeSpan AbsoluteSessionLimit { get; set; } = TimeSpan.FromHours(12);
 }
