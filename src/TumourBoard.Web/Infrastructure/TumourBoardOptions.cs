@@ -88,11 +88,14 @@ public sealed class SignInRules
     public const string Section = "SignIn";
 
     /// <summary>
-    /// Roles that must use two-factor authentication: their members are sent to set it up before anything else.
-    /// Admin and Coordinator by default; the Development settings leave it empty so that the demo accounts sign in with
-    /// their password alone.
+    /// Roles that must use two-factor authentication, separated by commas: their members are sent to set it up before
+    /// anything else. "Admin,Coordinator" by default; the Development settings make it empty so that the demo accounts
+    /// sign in with their password alone. (A list, not an array: configuration layers cannot empty an array.)
     /// </summary>
-    public string[] TwoFactorRequiredFor { get; set; } = [TumourBoard.Domain.People.Roles.Admin, TumourBoard.Domain.People.Roles.Coordinator];
+    public string TwoFactorRequiredFor { get; set; } = $"{TumourBoard.Domain.People.Roles.Admin},{TumourBoard.Domain.People.Roles.Coordinator}";
+
+    public bool RequiresTwoFactor(System.Security.Claims.ClaimsPrincipal user) =>
+        TwoFactorRequiredFor.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Any(user.IsInRole);
 
     /// <summary>How long a sign-in lasts at most, however active its user (it also ends after 30 minutes idle).</summary>
     public TimeSpan AbsoluteSessionLimit { get; set; } = TimeSpan.FromHours(12);

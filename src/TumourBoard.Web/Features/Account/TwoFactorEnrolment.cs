@@ -24,7 +24,7 @@ public static class TwoFactorEnrolment
             if (user.Identity?.IsAuthenticated == true && user.FindFirst(BoardClaims.TwoFactor) is null
                 && !Open.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
                 && !StaticFile.Contains(Path.GetExtension(context.Request.Path.Value) ?? "")
-                && context.RequestServices.GetRequiredService<IOptionsMonitor<SignInRules>>().CurrentValue.TwoFactorRequiredFor.Any(user.IsInRole))
+                && context.RequestServices.GetRequiredService<IOptionsMonitor<SignInRules>>().CurrentValue.RequiresTwoFactor(user))
             {
                 context.Response.Redirect($"{SetupPath}?required=true");
                 return Task.CompletedTask;

@@ -11,7 +11,7 @@ namespace TumourBoard.Web.Tests.Features.Account;
 public sealed class TwoFactorEnrolmentTests(PostgresCluster cluster)
 {
     private Task<TumourBoardApp> StartAsync() =>
-        TumourBoardApp.StartAsync(cluster, services => services.Configure<SignInRules>(o => o.TwoFactorRequiredFor = [Roles.Admin, Roles.Coordinator]));
+        TumourBoardApp.StartAsync(cluster, services => services.Configure<SignInRules>(o => o.TwoFactorRequiredFor = "Admin,Coordinator"));
 
     [Fact]
     public async Task Coordinator_WithoutASecondFactor_IsSentToSetItUp_FromEveryPage()
