@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TumourBoard.Domain.Cases;
@@ -158,6 +159,67 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.World worl
         var response = await client.SendAsync(request);
 
         AssertOutcome(row, caller, response);
+    }
+
+    /// <summary>The hub's methods: ok (answered), pass (refused for the state, not the caller), denied (refused for the caller), 401.</summary>
+    public static readonly (string Method, Func<World, HubConnection, Task> Call, string Expected)[] Hub =
+    [
+        ("JoinMeeting", (w, hub) => hub.InvokeAsync<JsonElement>("JoinMeeting", w.ClosedId), "anon=401 obs=ok adm=denied oth=ok cli=ok dm=ok coo=ok"),
+        ("GetTally", (w, hub) => hub.InvokeAsync<JsonElement>("GetTally", w.ClosedId, w.DiscussedItemId), "anon=401 obs=ok adm=denied oth=ok cli=ok dm=ok coo=ok"),
+        ("CastVote", (w, hub) => hub.InvokeAsync<JsonElement>("CastVote", w.ClosedId, w.DiscussedItemId, (int?)null), "anon=401 obs=denied adm=denied oth=pass cli=pass dm=denied coo=pass"),
+        ("LeaveMeeting", (w, hub) => hub.InvokeAsync("LeaveMeeting", w.ClosedId), "anon=401 obs=ok adm=ok oth=ok cli=ok dm=ok coo=ok"),
+    ];
+
+    public static TheoryData<string, string> HubCases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (method, _, _) in Hub)
+            foreach (var caller in Callers)
+                data.Add(method, caller);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(HubCases))]
+    public async Task Hub_AnswersEachCallerAsTheMatrixSays(string method, string caller)
+    {
+        var (_, call, expectations) = Hub.Single(h => h.Method == method);
+        var expected = expectations.Split(' ').Select(p => p.Split('=')).Single(p => p[0] == caller)[1];
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(world.App.BaseAddress, "hubs/meeting"), o =>
+            {
+                o.AccessTokenProvider = () => Task.FromResult(caller == "anon" ? null : (string?)Accounts[caller].Token);
+                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+            })
+            .Build();
+
+        string actual;
+        try
+        {
+            await hub.StartAsync();
+            await call(world, hub);
+            actual = "ok";
+        }
+        catch (System.Net.WebSockets.WebSocketException e) when (e.Message.Contains("'401'", StringComparison.Ordinal))
+        {
+            actual = "401";
+        }
+        catch (Microsoft.AspNetCore.SignalR.HubException e)
+        {
+            actual = e.Message.Contains("Access.Denied", StringComparison.Ordinal) || e.Message.Contains("Voting.NotAVoter", StringComparison.Ordinal) ? "denied" : "pass";
+        }
+
+        Assert.True(expected == actual, $"{method} as {caller}: expected {expected}, got {actual}");
+    }
+
+    [Fact]
+    public void EveryHubMethod_HasARowInTheMatrix()
+    {
+        var methods = typeof(TumourBoard.Web.Features.LiveBoard.MeetingHub).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
+            .Where(m => !m.IsSpecialName && m.Name != nameof(Microsoft.AspNetCore.SignalR.Hub.OnDisconnectedAsync)).Select(m => m.Name);
+
+        Assert.Equal(methods.Order(), Hub.Select(h => h.Method).Order());
     }
 
     [Fact]
