@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace TumourBoard.Web.Tests.Security;
+
+/// <summary>
+/// Hostile input at every API endpoint that takes a body, and at ids in paths: every answer is a 4xx with a
+/// ProblemDetails body, never a 500, and nothing is stored.
+/// </summary>
+public sealed class HostileInputTests(AuthorisationMatrixTests.World world) : IClassFixture<AuthorisationMatrixTests.World>
+{
+    private static readonly (string Name, Func<HttpContent> Body)[] Bodies =
+    [
+        ("truncated JSON", () => Json("{\"ageYears\": 4, \"sex\": \"Fem")),
+        ("malformed JSON", () => Json("{ageYears: 4,,}")),
+        ("wrong types", () => Json("{\"ageYears\": \"four\", \"options\": 7, \"itemId\": \"x\", \"startsAt\": true, \"summary\": []}")),
+        ("huge numbers", () => Json("{\"ageYears\": 99999999999999999999999, \"itemId\": 1e400, \"durationMinutes\": -2147483649}")),
+        ("deeply nested JSON", () => Json(new string('[', 5000) + new string(']', 5000))),
+        ("an array instead of an object", () => Json("[1, 2, 3]")),
+        ("null", () => Json("null")),
+        ("not JSON at all", () => new StringContent("<xml>hello</xml>", Encoding.UTF8, "application/xml")),
+        ("10 MB", () => Json("{\"question\": \"" + new string('a', 10 * 1024 * 1024) + "\"}")),
+    ];
+
+    private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
+
+    public static TheoryData<string, string> BodyCases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var row in AuthorisationMatrixTests.Api.Where(r => r.Route.StartsWith("POST", StringComparison.Ordinal) || r.Route.StartsWith("PUT", StringComparison.Ordinal)))
+            foreach (var (name, _) in Bodies)
+                data.Add(row.Route, name);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(BodyCases))]
+    public async Task HostileBody_IsRefusedWithAProblem_AndStoresNothing(string route, string body)
+    {
+        var row = AuthorisationMatrixTests.Api.Single(r => r.Route == route);
+        using var template = row.Request(world);
+        // The caller allowed in, so that the body itself is what is judged.
+        using var client = world.App.ApiClient(route.Contains("minutes") || route.Contains("meetings/", StringComparison.Ordinal) && !route.Contains("/vote") ? "demo-coordinator" : "demo-clinician.uzl");
+        using var request = new HttpRequestMessage(template.Method, template.RequestUri) { Content = Bodies.Single(b => b.Name == body).Body() };
+        var before = await CountsAsync();
+
+        var response = await client.SendAsync(request);
+
+        var status = (int)response.StatusCode;
+        // A body the endpoint ignores (it takes none) may be accepted; anything it reads must be refused as a 4xx.
+        Assert.True(status is >= 400 and < 500 || (status is >= 200 and < 300 && template.Content is null),
+            $"{route} with {body}: {status}");
+        if (status >= 400 && status != 413)
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        if (template.Content is not null)
+            Assert.Equal(before, await CountsAsync());
+    }
+
+    [Theory]
+    [InlineData("api/v1/cases/..%2F..%2Fetc%2Fpasswd")]
+    [InlineData("api/v1/cases/1%00")]
+    [InlineData("api/v1/cases/-1")]
+    [InlineData("api/v1/cases/99999999999999999999")]
+    [InlineData("api/v1/meetings/1;DROP TABLE cases/minutes.pdf")]
+    [InlineData("api/v1/meetings/%EF%BC%91/room")]
+    public async Task HostileId_InAPath_IsNotFound(string path)
+    {
+        using var client = world.App.ApiClient("demo-coordinator");
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.True(await world.App.WithDbAsync(db => db.Cases.AnyAsync()));
+    }
+
+    [Theory]
+    [InlineData("question", "Relapse? \u202Egnp.exe\u202C right-to-left override")]
+    [InlineData("question", "Relapse with z\u200Bero-width\u200D joiners")]
+    [InlineData("question", "Homoglyph Ηodgkin (Greek Eta)")]
+    [InlineData("question", "'; DROP TABLE cases; --")]
+    [InlineData("question", "<script>alert('x')</script><img src=x onerror=alert(1)>")]
+    public async Task TrickyButHarmlessText_IsStoredAsWritten(string field, string text)
+    {
+        using var client = world.App.ApiClient("demo-clinician.uzl");
+        var created = await client.PostAsJsonAsync("api/v1/cases", new Dictionary<string, object?>
+        {
+            ["ageYears"] = 4, ["sex"] = "Female", ["diagnosisLabel"] = "Hodgkin lymphoma", ["diseaseStatus"] = "NewDiagnosis",
+            [field] = text, ["options"] = new[] { new { label = "Standard" } }, ["consentConfirmed"] = true,
+        });
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        Assert.Equal(text.Normalize(NormalizationForm.FormC), await world.App.WithDbAsync(db => db.Cases.Where(c => c.Id == id).Select(c => c.Question).SingleAsync()));
+        Assert.True(await world.App.WithDbAsync(db => db.Cases.AnyAsync()));
+    }
+
+    [Theory]
+    [InlineData("Rijksregisternummer ８５０７３０ ０３３ ２８")]
+    [InlineData("NISS 85.07.30-033.28")]
+    [InlineData("Mother called from 0475 12 34 56")]
+    public async Task IdentifyingData_HiddenInFullWidthDigitsOrPlain_IsRefused(string text)
+    {
+        using var client = world.App.ApiClient("demo-clinician.uzl");
+        var before = await CountsAsync();
+
+        var response = await client.PostAsJsonAsync("api/v1/cases", new
+        {
+            ageYears = 4, sex = "Female", diagnosisLabel = "Hodgkin lymphoma", diseaseStatus = "NewDiagnosis", question = text,
+            options = new[] { new { label = "Standard" } }, consentConfirmed = true,
+        });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    private Task<string> CountsAsync() => world.App.WithDbAsync(async db =>
+        $"{await db.Cases.CountAsync()}/{await db.Meetings.CountAsync()}/{await db.AgendaItems.CountAsync()}/{await db.Votes.CountAsync()}");
+}
