@@ -122,6 +122,7 @@ public sealed partial class MinutesPage
         catch (CaseValidationException ex)
         {
             form.ShowErrors(ex.Errors);
+            form.Error = L["CaseForm.FixErrors"];
         }
         catch (IdentifyingDataException ex)
         {
