@@ -83,7 +83,9 @@ public sealed class DemoSeeder(
         var (coordinator, uzl, uzg, cusl) = (people["coordinator"], people["clinician.uzl"], people["clinician.uzg"], people["clinician.cusl"]);
 
         var now = time.GetUtcNow().UtcDateTime;
-        var day = DateOnly.FromDateTime(BoardTime.ToLocal(now)).AddDays(-7);
+        // Tuesday of last week, the weekly meeting's day.
+        var today = DateOnly.FromDateTime(BoardTime.ToLocal(now));
+        var day = today.AddDays(-(((int)today.DayOfWeek - (int)DayOfWeek.Tuesday + 7) % 7) - 7);
         var start = BoardTime.ToUtc(day, new TimeOnly(12, 30));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var cases = new List<PatientCase>();
@@ -119,6 +121,7 @@ public sealed class DemoSeeder(
         }
         db.Cases.AddRange(cases);
         var meeting = Meeting.Extra(start, 90, HeldMeetingTitle, BoardLanguage.English, null, coordinator.Id);
+        meeting.AssignRoles(coordinator.Id, people["datamanager.uzl"].Id);
         db.Meetings.Add(meeting);
         await db.SaveChangesAsync(ct);
 

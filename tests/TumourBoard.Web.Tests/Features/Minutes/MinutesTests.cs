@@ -102,6 +102,7 @@ public sealed class MinutesTests(DemoAppFixture fixture) : IClassFixture<DemoApp
         var meeting = Assert.Single(held);
         Assert.Equal(MeetingStatus.Closed, meeting.Status);
         Assert.True(meeting.StartsAtUtc < DateTime.UtcNow.AddDays(-6));
+        Assert.Equal(DayOfWeek.Tuesday, BoardTime.ToLocal(meeting.StartsAtUtc).DayOfWeek);
         using var observer = As("demo-observer");
 
         var minutes = await (await observer.GetAsync($"api/v1/meetings/{meeting.Id}/minutes")).Content.ReadFromJsonAsync<JsonElement>();
