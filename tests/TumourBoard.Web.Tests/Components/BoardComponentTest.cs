@@ -57,6 +57,9 @@ public abstract class BoardComponentTest(PostgresCluster cluster) : BunitContext
         Services.AddSingleton<MailSender>();
         Services.AddScoped<TumourBoard.Web.Features.Notifications.NotificationService>();
         Services.AddSingleton<TumourBoard.Web.Features.Realtime.BoardEvents>();
+        Services.AddSingleton<TumourBoard.Web.Documents.IDocumentRenderer, TumourBoard.Web.Documents.SkiaPdfRenderer>();
+        Services.AddSingleton<TumourBoard.Web.Features.Minutes.MinutesDocument>();
+        Services.AddScoped<TumourBoard.Web.Features.Minutes.MinutesService>();
         _auth = AddAuthorization();
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         DbFactory = Services.GetRequiredService<IDbContextFactory<TumourBoardDbContext>>();

@@ -1,16 +1,23 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TumourBoard.Domain.Cases;
 using TumourBoard.Domain.Common;
+using TumourBoard.Domain.LiveBoard;
 using TumourBoard.Domain.Meetings;
+using TumourBoard.Domain.Minutes;
 using TumourBoard.Domain.People;
+using TumourBoard.Web.Features.LiveBoard;
 using TumourBoard.Web.Features.Meetings;
 using TumourBoard.Web.Features.Tokens;
 using TumourBoard.Web.Infrastructure;
 
 namespace TumourBoard.Web.Data;
 
-/// <summary>Demo accounts, the weekly schedule and the next meetings, for Development. Safe to run at every start.</summary>
+/// <summary>
+/// Demo accounts, the weekly schedule and the next meetings, and one meeting held last week whose minutes are a draft,
+/// for Development. Safe to run at every start.
+/// </summary>
 public sealed class DemoSeeder(
     IDbContextFactory<TumourBoardDbContext> dbFactory,
     UserManager<AppUser> userManager,
@@ -19,6 +26,9 @@ public sealed class DemoSeeder(
     TimeProvider time)
 {
     public const string Domain = "demo.tumourboard.be";
+
+    /// <summary>The title of the demo meeting already held; its presence tells that it was seeded.</summary>
+    public const string HeldMeetingTitle = "Sarcoma and bone tumour board";
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
@@ -56,6 +66,103 @@ public sealed class DemoSeeder(
             }
         }
         await meetings.EnsureWeeklyMeetingsAsync(time.GetUtcNow().UtcDateTime, ct);
+        await EnsureHeldMeetingAsync(ct);
+    }
+
+    /// <summary>
+    /// A meeting held a week ago, as the room would have recorded it: two cases presented, voted on and recommended with
+    /// the quorum met, the meeting closed and its minutes drafted, with the discussion of the first case written.
+    /// </summary>
+    private async Task EnsureHeldMeetingAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Meetings.AnyAsync(m => m.Title == HeldMeetingTitle, ct))
+            return;
+        var emails = new[] { "coordinator", "clinician.uzl", "clinician.uzg", "clinician.cusl", "datamanager.uzl" }.Select(n => $"{n}@{Domain}").ToList();
+        var people = await db.Users.Where(u => emails.Contains(u.Email!)).ToDictionaryAsync(u => u.Email![..u.Email!.IndexOf('@')], ct);
+        var (coordinator, uzl, uzg, cusl) = (people["coordinator"], people["clinician.uzl"], people["clinician.uzg"], people["clinician.cusl"]);
+
+        var now = time.GetUtcNow().UtcDateTime;
+        // Tuesday of last week, the weekly meeting's day.
+        var today = DateOnly.FromDateTime(BoardTime.ToLocal(now));
+        var day = today.AddDays(-(((int)today.DayOfWeek - (int)DayOfWeek.Tuesday + 7) % 7) - 7);
+        var start = BoardTime.ToUtc(day, new TimeOnly(12, 30));
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var cases = new List<PatientCase>();
+        foreach (var (presenter, content) in new[]
+        {
+            (uzl, new CaseContent
+            {
+                AgeYears = 14, AgeMonths = 3, Sex = Sex.Male, DiagnosisLabel = "Osteosarcoma of the distal femur, pulmonary relapse", Morphology = "9180/3", Topography = "C40.2",
+                DiseaseStatus = DiseaseStatus.Relapse, Stage = "Two pulmonary nodules, right lung",
+                History = "Relapse eighteen months after the end of first-line treatment; poor histological response at primary surgery.",
+                Question = "Metastasectomy alone, or metastasectomy followed by maintenance within the open phase II trial?",
+                Options = [new OptionContent("Metastasectomy and close follow-up"), new OptionContent("Metastasectomy, then maintenance within the trial", null, "NCT04567890")],
+                ConsentConfirmed = true, PresenterId = uzl.Id,
+            }),
+            (cusl, new CaseContent
+            {
+                AgeYears = 9, AgeMonths = 8, Sex = Sex.Female, DiagnosisLabel = "Embryonal rhabdomyosarcoma of the bladder and prostate region", Morphology = "8910/3", Topography = "C67.9",
+                DiseaseStatus = DiseaseStatus.NewDiagnosis, Stage = "IRS group III",
+                Question = "Local treatment after induction: surgery alone, or radiotherapy with delayed surgery?",
+                Options = [new OptionContent("Conservative surgery"), new OptionContent("Radiotherapy, then surgery if residual disease")],
+                ConsentConfirmed = true, PresenterId = cusl.Id,
+            }),
+        })
+        {
+            var year = BoardTime.ToLocal(now).Year;
+            var number = await db.Database.SqlQuery<int>(
+                $"""INSERT INTO case_code_counters ("Year", "Last") VALUES ({year}, 1) ON CONFLICT ("Year") DO UPDATE SET "Last" = case_code_counters."Last" + 1 RETURNING "Last" AS "Value" """)
+                .ToListAsync(ct);
+            var @case = PatientCase.Draft(CaseCode.Format(year, number[0]), presenter.CentreId!.Value, presenter.Id, content, start.AddDays(-9));
+            @case.Submit(presenter.Id, start.AddDays(-9));
+            @case.Schedule(coordinator.Id, start.AddDays(-5));
+            cases.Add(@case);
+        }
+        db.Cases.AddRange(cases);
+        var meeting = Meeting.Extra(start, 90, HeldMeetingTitle, BoardLanguage.English, null, coordinator.Id);
+        meeting.AssignRoles(coordinator.Id, people["datamanager.uzl"].Id);
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(ct);
+
+        foreach (var @case in cases)
+            meeting.AddCase(@case.Id, 20, @case.PresenterId);
+        await db.SaveChangesAsync(ct);
+        meeting.PublishAgenda(start.AddDays(-5));
+        meeting.Start(start.AddMinutes(2));
+        var present = new[] { (coordinator, Roles.Coordinator), (uzl, Roles.Clinician), (uzg, Roles.Clinician), (cusl, Roles.Clinician), (people["datamanager.uzl"], Roles.DataManager) };
+        db.Attendances.AddRange(present.Select(p => new Attendance(meeting.Id, p.Item1.Id, p.Item2, p.Item1.CentreId, p.Item1.Discipline, start.AddMinutes(1))));
+        var quorum = QuorumState.Of(meeting.Quorum, present.Select(p => new Participant(p.Item1.Id, p.Item2, p.Item1.CentreId, p.Item1.Discipline)));
+        var voters = new[] { coordinator, uzl, uzg, cusl };
+        var at = start.AddMinutes(2);
+        foreach (var (item, @case, choice) in meeting.Items.Zip(cases, [new[] { 1, 1, 1, 0 }, [1, 1, 0, 1]]))
+        {
+            var options = @case.Options.OrderBy(o => o.Position).ToList();
+            meeting.MoveTo(item.Id, at);
+            meeting.OpenVoting(item.Id, at.AddMinutes(12));
+            var votes = voters.Zip(choice, (v, c) => new Vote(item.Id, v.Id, v.CentreId, options[c].Id, at.AddMinutes(13))).ToList();
+            db.Votes.AddRange(votes);
+            var tally = Tally.Compute(options.Select(o => o.Id), votes.Select(v => new CastVote(v.VoterId, v.CentreId, v.OptionId)).ToList());
+            meeting.CloseVoting(item.Id, tally, at.AddMinutes(15));
+            var chosen = options.Single(o => o.Id == tally.WinningOptionId);
+            meeting.RecordRecommendation(item.Id, Recommendation.Create(chosen.Id, null,
+                item.Position == 1 ? "Poor histological response at primary surgery; the trial offers maintenance to patients in second complete remission."
+                    : "Radiotherapy preserves bladder function better than primary radical surgery at this age.",
+                tally.SuggestedConsensus(), item.Position == 1 ? "One centre prefers follow-up alone until a second relapse." : null, chosen.Trial, quorum.IsMet, coordinator.Id, at.AddMinutes(17)), at.AddMinutes(17));
+            @case.MarkDiscussed(coordinator.Id, at.AddMinutes(17));
+            at = at.AddMinutes(20);
+        }
+        var closed = at.AddMinutes(1);
+        meeting.Close(closed, LiveBoardService.NotReachedReason);
+        foreach (var attendance in db.Attendances.Local)
+            attendance.Leave(closed);
+        var minutes = MeetingMinutes.Draft(meeting.Id, meeting.Items.Select(i => i.Id), closed);
+        minutes.EditCase(meeting.Items[0].Id, "The board weighed the trial's eligibility window against the recovery time after surgery; "
+            + "the surgeons expect both nodules to be resectable through one thoracotomy.",
+            [new FollowUpAction("Send the trial's screening form to the trial centre", "UZL data manager", day.AddDays(14))], closed.AddHours(2));
+        db.Minutes.Add(minutes);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     private async Task EnsureUserAsync(string email, string name, int? centreId, Discipline discipline, BoardLanguage language, string role, string password)

@@ -94,6 +94,29 @@ public sealed class MinutesTests(DemoAppFixture fixture) : IClassFixture<DemoApp
     }
 
     [Fact]
+    public async Task DemoData_HasAMeetingHeldLastWeek_WithTwoRecommendationsAndDraftMinutes_SeededOnce()
+    {
+        await using (var scope = _app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<TumourBoard.Web.Data.DemoSeeder>().SeedAsync();
+        var held = await _app.WithDbAsync(db => db.Meetings.Where(m => m.Title == TumourBoard.Web.Data.DemoSeeder.HeldMeetingTitle).Select(m => new { m.Id, m.Status, m.StartsAtUtc }).ToListAsync());
+        var meeting = Assert.Single(held);
+        Assert.Equal(MeetingStatus.Closed, meeting.Status);
+        Assert.True(meeting.StartsAtUtc < DateTime.UtcNow.AddDays(-6));
+        Assert.Equal(DayOfWeek.Tuesday, BoardTime.ToLocal(meeting.StartsAtUtc).DayOfWeek);
+        using var observer = As("demo-observer");
+
+        var minutes = await (await observer.GetAsync($"api/v1/meetings/{meeting.Id}/minutes")).Content.ReadFromJsonAsync<JsonElement>();
+
+        var record = minutes.GetProperty("record");
+        Assert.Equal("Draft", record.GetProperty("status").GetString());
+        var cases = record.GetProperty("cases").EnumerateArray().ToList();
+        Assert.Equal(2, cases.Count);
+        Assert.All(cases, c => Assert.True(c.GetProperty("recommendation").GetProperty("quorumMet").GetBoolean()));
+        Assert.Equal(5, record.GetProperty("attendees").GetArrayLength());
+        Assert.Contains("eligibility window", cases[0].GetProperty("summary").GetString());
+    }
+
+    [Fact]
     public async Task ClosedMeeting_HasDraftMinutes_WhosePdfHoldsEveryCaseTallyRecommendationAndAttendee_MarkedDraft()
     {
         var held = await HeldMeetingAsync();
