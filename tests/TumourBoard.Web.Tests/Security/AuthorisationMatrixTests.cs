@@ -101,6 +101,8 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.World worl
         new("GET /meetings/schedule", _ => Get("meetings/schedule"), "anon=login obs=denied adm=denied oth=denied cli=denied dm=denied coo=page"),
         new("GET /meetings/{Id:int}", w => Get($"meetings/{w.PlannedId}"), "anon=login obs=page adm=denied oth=page cli=page dm=page coo=page"),
         new("GET /meetings/{Id:int}/room", w => Get($"meetings/{w.ClosedId}/room"), "anon=login obs=page adm=denied oth=page cli=page dm=page coo=page"),
+        new("GET /meetings/{Id:int}/minutes", w => Get($"meetings/{w.ClosedId}/minutes"), "anon=login obs=page adm=denied oth=page cli=page dm=page coo=page"),
+        new("GET /minutes/verify", _ => Get("minutes/verify"), "anon=login obs=page adm=denied oth=page cli=page dm=page coo=page"),
         new("GET /tokens", _ => Get("tokens"), "anon=login obs=page adm=page oth=page cli=page dm=page coo=page"),
         new("GET /admin/centres", _ => Get("admin/centres"), "anon=login obs=denied adm=page oth=denied cli=denied dm=denied coo=denied"),
         new("GET /admin/users", _ => Get("admin/users"), "anon=login obs=denied adm=page oth=denied cli=denied dm=denied coo=denied"),

@@ -58,7 +58,9 @@ public static class MeetingEndpoints
         meetings.MapPut("/{id:int}/items/order", async (int id, int[]? body, HttpContext http, MeetingService service) =>
         {
             var actor = ApiRoutes.ActorOf(http);
-            await service.ReorderAsync(actor, id, body ?? [], null, http.RequestAborted);
+            if (body is null)
+                throw new TumourBoard.Domain.DomainException("Agenda.OrderRequired", "Give every item id of the agenda, in the new order.");
+            await service.ReorderAsync(actor, id, body, null, http.RequestAborted);
             return TypedResults.Ok(ToResponse(await service.GetAsync(actor, id, http.RequestAborted)));
         }).WithName("ReorderAgenda").WithSummary("Sets the agenda's order: every item id exactly once.");
 
