@@ -41,9 +41,9 @@ test-deps:
 test: test-deps build
 	@scripts/run-tests.sh $(CONFIG) $(TEST_PROJECTS)
 
-## BenchmarkDotNet, Release, in-process, then the measured scenarios (live voting: the app's Release build in its own
-## processes on a PostgreSQL cluster of its own under /tmp, a few minutes); rewrites the sections of docs/performance.md
-## that ran and fails when a goal is missed. PostgreSQL is installed for the benchmarks that need a database.
+## BenchmarkDotNet, Release, in-process, then the measured scenarios (live voting, the cold minutes export: the app's
+## Release build in its own processes on a PostgreSQL cluster of its own under /tmp, a few minutes); rewrites the sections
+## of docs/performance.md that ran and fails when a goal is missed. PostgreSQL is installed for the benchmarks that need a database.
 bench:
 	@scripts/pg.sh install
 	dotnet run --project bench/TumourBoard.Benchmarks -c Release -- --output docs/performance.md

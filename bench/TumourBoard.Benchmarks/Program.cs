@@ -4,12 +4,13 @@ using BenchmarkDotNet.Running;
 using TumourBoard.Benchmarks;
 using TumourBoard.Benchmarks.Guard;
 using TumourBoard.Benchmarks.LiveVoting;
+using TumourBoard.Benchmarks.Minutes;
 using TumourBoard.Benchmarks.Reporting;
 
 // Each area adds its section here: BenchmarkDotNet areas run their benchmark classes, scenario areas run their own
 // measured scenario; each rewrites its part of the report.
-IPerformanceSection[] sections = [new GuardSection()];
-IScenarioSection[] scenarios = [new VotingSection()];
+IPerformanceSection[] sections = [new GuardSection(), new MinutesSection()];
+IScenarioSection[] scenarios = [new VotingSection(), new MinutesColdSection()];
 
 var arguments = BenchmarkArguments.Parse(args);
 var unknown = arguments.Scenarios.Where(id => !scenarios.Any(s => s.Id.Equals(id, StringComparison.OrdinalIgnoreCase))).ToList();

@@ -34,6 +34,20 @@ internal sealed class AppInstance : IAsyncDisposable
 
     public TimeSpan ProcessorTime => ProcessStatistics.ProcessorTime(_process.Id);
 
+    // make bench runs from the repository; the program may also be started from its own folder.
+    public static string RepositoryRoot()
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            {
+                if (File.Exists(Path.Combine(folder.FullName, "TumourBoard.sln")))
+                    return folder.FullName;
+            }
+        }
+        throw new InvalidOperationException("Run the benchmarks from the repository: TumourBoard.sln was not found above the current folder.");
+    }
+
     /// <summary>The folder of the Release build that `make bench` builds before running (the benchmark project references it).</summary>
     public static string BuildFolder(string repositoryRoot) =>
         Path.Combine(repositoryRoot, "src", "TumourBoard.Web", "bin", "Release", "net10.0");

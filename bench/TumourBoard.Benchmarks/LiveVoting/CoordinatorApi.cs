@@ -82,7 +82,8 @@ internal sealed class CoordinatorApi : IDisposable
         return caseId;
     }
 
-    private static async Task<JsonElement> SendAsync(HttpClient client, HttpMethod method, string path, object? body, CancellationToken ct)
+    /// <summary>Sends one call and returns its JSON answer (default for an empty one); any other status than success throws.</summary>
+    public static async Task<JsonElement> SendAsync(HttpClient client, HttpMethod method, string path, object? body, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         if (body is not null)
@@ -94,7 +95,8 @@ internal sealed class CoordinatorApi : IDisposable
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    private static HttpClient Client(Uri baseAddress, string token)
+    /// <summary>A client that calls the API with a personal access token.</summary>
+    public static HttpClient Client(Uri baseAddress, string token)
     {
         var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -9,17 +9,10 @@ internal static class ProcessStatistics
     private const double TicksPerSecond = 100;
 
     /// <summary>VmRSS: the resident set, what the process holds in memory now.</summary>
-    public static long ResidentBytes(int pid)
-    {
-        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-        {
-            if (!line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                continue;
-            var kilobytes = line["VmRSS:".Length..].Trim().Split(' ')[0];
-            return long.Parse(kilobytes, CultureInfo.InvariantCulture) * 1024;
-        }
-        throw new InvalidOperationException($"/proc/{pid}/status has no VmRSS.");
-    }
+    public static long ResidentBytes(int pid) => StatusBytes(pid, "VmRSS:");
+
+    /// <summary>VmHWM: the largest resident set the process has had since it started.</summary>
+    public static long PeakResidentBytes(int pid) => StatusBytes(pid, "VmHWM:");
 
     /// <summary>User and system time of the process; with its reaped children's when asked.</summary>
     public static TimeSpan ProcessorTime(int pid, bool withExitedChildren = false)
@@ -61,6 +54,18 @@ internal static class ProcessStatistics
         var total = fields.Sum();
         var idle = fields[3] + fields[4];
         return (TimeSpan.FromSeconds((total - idle) / TicksPerSecond), TimeSpan.FromSeconds(total / TicksPerSecond));
+    }
+
+    private static long StatusBytes(int pid, string field)
+    {
+        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+        {
+            if (!line.StartsWith(field, StringComparison.Ordinal))
+                continue;
+            var kilobytes = line[field.Length..].Trim().Split(' ')[0];
+            return long.Parse(kilobytes, CultureInfo.InvariantCulture) * 1024;
+        }
+        throw new InvalidOperationException($"/proc/{pid}/status has no {field.TrimEnd(':')}.");
     }
 
     // The fields after "pid (command)": the command may contain spaces and parentheses, so split after the last ')'.

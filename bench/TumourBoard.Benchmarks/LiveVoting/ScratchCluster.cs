@@ -43,6 +43,16 @@ internal sealed class ScratchCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops the server and starts it again on the same data and port: its shared buffers and caches are empty after, and
+    /// the connection string stays valid. The operating system's file cache is the machine's and stays as it is.
+    /// </summary>
+    public async Task RestartAsync(CancellationToken ct)
+    {
+        await RunAsync("stop", ct);
+        await RunAsync("start", ct);
+    }
+
     public async Task<string> ServerVersionAsync(CancellationToken ct)
     {
         await using var dataSource = NpgsqlDataSource.Create(ConnectionString);

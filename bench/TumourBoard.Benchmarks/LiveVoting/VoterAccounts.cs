@@ -7,11 +7,13 @@ namespace TumourBoard.Benchmarks.LiveVoting;
 internal sealed record Voter(Guid UserId, string Token, string CentreCode);
 
 // The benchmark's voters: clinicians spread over the reference centres, each with a personal access token, written
-// straight into the benchmark's own database. Through the app this would take an administrator's invitation, a set
-// password and a token created per account; only what the app reads at sign-in matters here.
+// straight into the benchmark's own database, named "Voter 001 UZL" and so on unless the caller names them. Through the
+// app this would take an administrator's invitation, a set password and a token created per account; only what the app
+// reads at sign-in matters here.
 internal static class VoterAccounts
 {
-    public static async Task<IReadOnlyList<Voter>> CreateAsync(string connectionString, int count, CancellationToken ct)
+    public static async Task<IReadOnlyList<Voter>> CreateAsync(string connectionString, int count, CancellationToken ct,
+        Func<int, string, string>? displayName = null)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -43,7 +45,7 @@ internal static class VoterAccounts
             var token = $"bench-voter-{i + 1:000}";
             ids[i] = Guid.CreateVersion7();
             emails[i] = $"voter{i + 1:000}.{code.ToLowerInvariant()}@bench.tumourboard.be";
-            names[i] = $"Voter {i + 1:000} {code}";
+            names[i] = displayName?.Invoke(i, code) ?? $"Voter {i + 1:000} {code}";
             centreIds[i] = centreId;
             voterDisciplines[i] = disciplines[i / centres.Count % disciplines.Length];
             tokenIds[i] = Guid.CreateVersion7();

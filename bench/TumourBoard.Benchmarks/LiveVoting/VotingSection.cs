@@ -18,7 +18,7 @@ internal sealed class VotingSection : IScenarioSection
 
     public async Task<SectionResult> MeasureAsync(RunDescription run, CancellationToken cancellationToken)
     {
-        var root = RepositoryRoot();
+        var root = AppInstance.RepositoryRoot();
         var outcomes = new List<VotingOutcome>();
         foreach (var setup in Setups)
         {
@@ -227,18 +227,4 @@ internal sealed class VotingSection : IScenarioSection
         Enumerable.Range(0, parts).Select(i => total / parts + (i < total % parts ? 1 : 0));
 
     private static string Capitalised(string text) => string.Concat(text[..1].ToUpperInvariant(), text[1..]);
-
-    // make bench runs from the repository; the program may also be started from its own folder.
-    private static string RepositoryRoot()
-    {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-            {
-                if (File.Exists(Path.Combine(folder.FullName, "TumourBoard.sln")))
-                    return folder.FullName;
-            }
-        }
-        throw new InvalidOperationException("Run the benchmarks from the repository: TumourBoard.sln was not found above the current folder.");
-    }
 }

@@ -17,7 +17,8 @@ internal sealed class PerformanceDocument
         and measured scenarios for what spans processes), one section per area. Each section is written by that area's
         benchmarks or scenario and replaced whole when they run again, so the figures are never edited by hand: change the
         benchmark and run `make bench`. Why the figures live here and not in timed tests: [decision 0012](decisions/0012-benchmarks.md);
-        how live voting is measured: [decision 0017](decisions/0017-live-voting-benchmark.md).
+        how live voting is measured: [decision 0017](decisions/0017-live-voting-benchmark.md); the minutes PDF, warm and cold:
+        [decision 0020](decisions/0020-minutes-benchmark.md).
 
         """;
 
