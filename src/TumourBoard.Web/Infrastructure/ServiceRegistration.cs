@@ -103,6 +103,7 @@ public static class ServiceRegistration
         services.AddScoped<LiveBoardService>();
         services.AddScoped<MinutesService>();
         services.AddSingleton<MinutesDocument>();
+        services.AddHostedService<MinutesWarmUp>();
         services.AddScoped<CircuitConnection>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<CircuitConnection>());
         services.AddSingleton<RoomFeed>();

@@ -160,6 +160,14 @@ public sealed class MinutesService(IDbContextFactory<TumourBoardDbContext> dbFac
         return new VerificationResult(sha, true, minutes.MeetingId, meeting.Title, meeting.StartsAtUtc, found.Number, found.FinalisedAtUtc, found.Number == minutes.Latest);
     }
 
+    /// <summary>The record of a meeting that does not exist: runs every query of an export and reads nothing (start-up warm-up).</summary>
+    internal async Task<MinutesRecord> EmptyRecordAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var meeting = Meeting.Extra(Now.AddDays(1), 60, null, Domain.Common.BoardLanguage.English, null, Guid.Empty);
+        return await RecordAsync(db, meeting, MeetingMinutes.Draft(0, [], Now), ct);
+    }
+
     public static string Sha256Of(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
     /// <summary>The meeting and its minutes; minutes of a meeting closed before they existed are drafted on first use.</summary>
