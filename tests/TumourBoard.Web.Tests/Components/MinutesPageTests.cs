@@ -85,6 +85,7 @@ public sealed class MinutesPageTests(PostgresCluster cluster) : BoardComponentTe
 
         page.Find($"{Card(held.Codes[0])} textarea[data-testid=narrative-summary]").Input("The board weighed the trial's eligibility window.");
         page.Find($"{Card(held.Codes[0])} [data-testid=follow-up-add]").Click();
+        page.WaitForElement($"{Card(held.Codes[0])} textarea[data-testid=follow-up-action-0]");
         page.Find($"{Card(held.Codes[0])} textarea[data-testid=follow-up-action-0]").Input("Send the screening form");
         page.Find($"{Card(held.Codes[0])} input[data-testid=follow-up-owner-0]").Input("UZL data manager");
         Assert.NotNull(page.Find($"{Card(held.Codes[0])} [data-testid=narrative-unsaved]"));
@@ -105,6 +106,8 @@ public sealed class MinutesPageTests(PostgresCluster cluster) : BoardComponentTe
         var page = RenderPage(held.MeetingId);
 
         page.Find($"{Card(held.Codes[1])} [data-testid=follow-up-add]").Click();
+        page.WaitForElement($"{Card(held.Codes[1])} textarea[data-testid=follow-up-action-0]");
+
         page.Find($"{Card(held.Codes[1])} input[data-testid=follow-up-owner-0]").Input("Radiotherapy team");
         page.Find($"{Card(held.Codes[1])} [data-testid=narrative-save]").Click();
 
