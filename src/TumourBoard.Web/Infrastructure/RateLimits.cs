@@ -22,7 +22,10 @@ public static class RateLimits
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(PartitionOf);
+            // Per token, and per client address for the API as a whole: made-up tokens each have a partition of their own.
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(PartitionOf),
+                PartitionedRateLimiter.Create<HttpContext, string>(AddressPartitionOf));
             o.OnRejected = async (context, ct) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
@@ -49,6 +52,16 @@ public static class RateLimits
         if (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase))
             return RateLimitPartition.GetFixedWindowLimiter($"api:{Credential(context)}", _ => Window(limits.ApiRequestsPerMinute, TimeSpan.FromMinutes(1)));
         return RateLimitPartition.GetNoLimiter("");
+    }
+
+    // Generous: a hospital's users may all reach the app from one address.
+    private static RateLimitPartition<string> AddressPartitionOf(HttpContext context)
+    {
+        var path = context.Request.Path;
+        if (!path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && !path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase))
+            return RateLimitPartition.GetNoLimiter("");
+        var limits = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().CurrentValue;
+        return RateLimitPartition.GetFixedWindowLimiter($"api-address:{Address(context)}", _ => Window(limits.ApiRequestsPerMinute * 5, TimeSpan.FromMinutes(1)));
     }
 
     private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>

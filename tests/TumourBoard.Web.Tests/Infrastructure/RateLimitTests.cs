@@ -45,6 +45,22 @@ public sealed class RateLimitTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task MadeUpTokens_FromOneAddress_MeetTheAddresssLimit()
+    {
+        await using var app = await StartAsync(o => o.ApiRequestsPerMinute = 2);
+        var statuses = new List<HttpStatusCode>();
+
+        for (var i = 0; i < 11; i++)
+        {
+            using var client = app.ApiClient($"made-up-{Guid.NewGuid():N}");
+            statuses.Add((await client.GetAsync("api/v1/centres")).StatusCode);
+        }
+
+        Assert.All(statuses.Take(10), s => Assert.Equal(HttpStatusCode.Unauthorized, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[10]);
+    }
+
+    [Fact]
     public async Task CaseSubmissions_OverTheLimitOfOnePerson_AreRefusedAndLeaveTheCaseADraft()
     {
         await using var app = await StartAsync(o => o.SubmissionsPerHour = 2);

@@ -17,6 +17,7 @@ public sealed class TokenAuthenticationHandler(
     UrlEncoder encoder,
     IDbContextFactory<TumourBoardDbContext> dbFactory,
     IUserClaimsPrincipalFactory<AppUser> principals,
+    Audit.AuditTrail audit,
     TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -37,13 +38,18 @@ public sealed class TokenAuthenticationHandler(
             .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, User = u })
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (found is null || !found.Token.IsUsableAt(now) || !found.User.IsActive)
+        {
+            // A refused token is audited with its owner when it names one (revoked, expired, deactivated account).
+            await audit.RecordAsync(found?.User.Id, found?.User.CentreId, "token.use", "token", found?.Token.Id, Domain.Audit.AuditOutcome.Denied, Context.RequestAborted);
             return AuthenticateResult.Fail("Invalid token.");
+        }
 
-        // Marking use once a minute is precise enough for the owner and spares a write per request.
+        // Marking use once a minute is precise enough for the owner and the audit trail, and spares a write per request.
         if (found.Token.LastUsedAtUtc is null || found.Token.LastUsedAtUtc < now.AddMinutes(-1))
         {
             await db.AccessTokens.Where(t => t.Id == found.Token.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAtUtc, now), Context.RequestAborted);
+            await audit.RecordAsync(found.User.Id, found.User.CentreId, "token.use", "token", found.Token.Id, Domain.Audit.AuditOutcome.Success, Context.RequestAborted);
         }
         var principal = await principals.CreateAsync(found.User);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));

@@ -91,4 +91,26 @@ public sealed class AuditChainTests(DemoAppFixture fixture) : IClassFixture<Demo
         Assert.Equal([AuditOutcome.Denied, AuditOutcome.Success], entries.Select(e => e.Outcome));
         Assert.All(entries, e => Assert.Equal(user.CentreId, e.CentreId));
     }
+
+    [Fact]
+    public async Task TokenUse_IsAudited_OnceAMinuteWhenAccepted_AndEachTimeWhenRefused()
+    {
+        var user = await _app.CreateUserAsync(TumourBoard.Domain.People.Roles.Clinician);
+        var actor = await _app.ActorAsync(user.Email!);
+        await using var scope = _app.Services.CreateAsyncScope();
+        var tokens = scope.ServiceProvider.GetRequiredService<TumourBoard.Web.Features.Tokens.TokenService>();
+        var created = await tokens.CreateAsync(actor, "audit test", null);
+
+        using (var client = _app.ApiClient(created.Value))
+        {
+            await client.GetAsync("api/v1/centres");
+            await client.GetAsync("api/v1/centres");
+        }
+        await tokens.RevokeAsync(actor, created.Id);
+        using (var client = _app.ApiClient(created.Value))
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await client.GetAsync("api/v1/centres")).StatusCode);
+
+        var entries = await _app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "token.use" && a.UserId == user.Id).OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal([AuditOutcome.Success, AuditOutcome.Denied], entries.Select(e => e.Outcome));
+    }
 }
