@@ -25,16 +25,8 @@ internal sealed class GuardSection : IPerformanceSection
             .Line("`IdentifierGuard.Scan` runs on every text field of a case before it is saved. A scan is single-threaded,")
             .Line("so each figure is one core's work.")
             .Line()
-            .Line("| | |")
-            .Line("|---|---|")
-            .Line($"| Measured | {Date(run.StartedAtUtc)} |")
-            .Line($"| Processor | {Cell(run.Machine.Processor)} |")
-            .Line($"| Operating system | {Cell(run.Machine.OperatingSystem)} |")
-            .Line($"| .NET | {Cell(run.Machine.Runtime)} |")
-            .Line($"| Tool | BenchmarkDotNet {run.Machine.BenchmarkDotNet}, in-process, Release build |");
-        if (run.Machine.LoadAverage is { } load)
-            markdown.Line($"| Load average at start | {load}, from other work on the machine |");
-        markdown.Line();
+            .RunTable(run, BenchmarkDotNetRows(run))
+            .Line();
 
         Throughput(markdown, InOrder(reports, "Sample", CaseTextSample.All), failures);
         Adversarial(markdown, InOrder(reports, "Input", AdversarialInput.All), failures);

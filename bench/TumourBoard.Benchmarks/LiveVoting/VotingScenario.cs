@@ -162,9 +162,7 @@ internal sealed class VotingScenario(VotingSetup setup, string repositoryRoot)
         }
         catch (Exception ex)
         {
-            var reason = cancellationToken.IsCancellationRequested ? "cancelled"
-                : ex is OperationCanceledException ? $"not finished within {Limit.TotalMinutes:0} minutes"
-                : $"{ex.GetType().Name}: {ex.Message}";
+            var reason = TumourBoard.Benchmarks.Reporting.ScenarioFailure.Reason(ex, cancellationToken, Limit);
             Say($"did not complete: {reason}");
             return Outcome(reason);
         }

@@ -44,16 +44,10 @@ internal sealed class VotingSection : IScenarioSection
             .Line("a process of its own, on a PostgreSQL cluster of its own; the load client (the benchmark program) runs on the same")
             .Line("machine, so app, database and client share its cores.")
             .Line()
-            .Line("| | |")
-            .Line("|---|---|")
-            .Line($"| Measured | {Date(run.StartedAtUtc)} |")
-            .Line($"| Processor | {Cell(run.Machine.Processor)} |")
-            .Line($"| Operating system | {Cell(run.Machine.OperatingSystem)} |")
-            .Line($"| .NET | {Cell(run.Machine.Runtime)} (the client); the app on the same runtime with {appCollector} |")
-            .Line($"| PostgreSQL | {Cell(postgres)}, a cluster made by `scripts/pg.sh` for the run, default settings |")
-            .Line("| Tool | `--scenario voting` of the benchmark program (`LiveVoting/`), Microsoft.AspNetCore.SignalR.Client, loopback only |");
-        if (run.Machine.LoadAverage is { } load)
-            markdown.Line($"| Load average at start | {load}, from other work on the machine |");
+            .RunTable(run,
+                $"| .NET | {Cell(run.Machine.Runtime)} (the client); the app on the same runtime with {appCollector} |",
+                $"| PostgreSQL | {Cell(postgres)}, a cluster made by `scripts/pg.sh` for the run, default settings |",
+                "| Tool | `--scenario voting` of the benchmark program (`LiveVoting/`), Microsoft.AspNetCore.SignalR.Client, loopback only |");
         markdown
             .Line()
             .Line(Invariant($"Goal: {n} members voting at {goalRate:0} votes a second, p95 ≤ {P95GoalMilliseconds:0} ms and p99 ≤ {P99GoalMilliseconds:0} ms, no vote lost or"))

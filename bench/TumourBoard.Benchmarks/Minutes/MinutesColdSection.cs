@@ -33,16 +33,10 @@ internal sealed class MinutesColdSection : IScenarioSection
             .Line("and renders the draft minutes on the request. The app runs as in production, its Release build in a process of")
             .Line("its own, on a PostgreSQL cluster of its own; the client (the benchmark program) runs on the same machine.")
             .Line()
-            .Line("| | |")
-            .Line("|---|---|")
-            .Line($"| Measured | {Date(run.StartedAtUtc)} |")
-            .Line($"| Processor | {Cell(run.Machine.Processor)} |")
-            .Line($"| Operating system | {Cell(run.Machine.OperatingSystem)} |")
-            .Line($"| .NET | {Cell(run.Machine.Runtime)} (the client); the app on the same runtime with {appCollector} |")
-            .Line($"| PostgreSQL | {Cell(outcome.PostgresVersion ?? "unknown")}, a cluster made by `scripts/pg.sh` for the run, default settings |")
-            .Line("| Tool | `--scenario minutes-cold` of the benchmark program (`Minutes/`), HttpClient, loopback only |");
-        if (run.Machine.LoadAverage is { } load)
-            markdown.Line($"| Load average at start | {load}, from other work on the machine |");
+            .RunTable(run,
+                $"| .NET | {Cell(run.Machine.Runtime)} (the client); the app on the same runtime with {appCollector} |",
+                $"| PostgreSQL | {Cell(outcome.PostgresVersion ?? "unknown")}, a cluster made by `scripts/pg.sh` for the run, default settings |",
+                "| Tool | `--scenario minutes-cold` of the benchmark program (`Minutes/`), HttpClient, loopback only |");
         markdown
             .Line()
             .Line(Invariant($"Goal: under {ColdLimitSeconds:0} s cold from the request to the last byte, database reads included, and under {MemoryLimitBytes / 1_000_000} MB of memory:"))

@@ -27,15 +27,7 @@ internal sealed class MinutesSection : IPerformanceSection
             .Line("render runs on one thread, so each figure is one core's work. The database reads are not included here; the")
             .Line("export as a whole, cold, is measured in the next section.")
             .Line()
-            .Line("| | |")
-            .Line("|---|---|")
-            .Line($"| Measured | {Date(run.StartedAtUtc)} |")
-            .Line($"| Processor | {Cell(run.Machine.Processor)} |")
-            .Line($"| Operating system | {Cell(run.Machine.OperatingSystem)} |")
-            .Line($"| .NET | {Cell(run.Machine.Runtime)} |")
-            .Line($"| Tool | BenchmarkDotNet {run.Machine.BenchmarkDotNet}, in-process, Release build |");
-        if (run.Machine.LoadAverage is { } load)
-            markdown.Line($"| Load average at start | {load}, from other work on the machine |");
+            .RunTable(run, BenchmarkDotNetRows(run));
         markdown
             .Line()
             .Line(Invariant($"Goal: at least {MinimumPagesPerSecond:0} pages a second, warm, on one core. Pages a second is the pages of the document divided"))

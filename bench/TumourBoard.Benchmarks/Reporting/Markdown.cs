@@ -32,6 +32,32 @@ internal static class Markdown
 
     public static string Invariant(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The table that opens every section: when and on what it ran, the rows the section adds (runtime, database,
+    /// tool), and the load the machine had from other work.
+    /// </summary>
+    public static StringBuilder RunTable(this StringBuilder builder, RunDescription run, params string[] rows)
+    {
+        builder
+            .Line("| | |")
+            .Line("|---|---|")
+            .Line($"| Measured | {Date(run.StartedAtUtc)} |")
+            .Line($"| Processor | {Cell(run.Machine.Processor)} |")
+            .Line($"| Operating system | {Cell(run.Machine.OperatingSystem)} |");
+        foreach (var row in rows)
+            builder.Line(row);
+        if (run.Machine.LoadAverage is { } load)
+            builder.Line($"| Load average at start | {load}, from other work on the machine |");
+        return builder;
+    }
+
+    /// <summary>The rows of a section measured in-process by BenchmarkDotNet.</summary>
+    public static string[] BenchmarkDotNetRows(RunDescription run) =>
+    [
+        $"| .NET | {Cell(run.Machine.Runtime)} |",
+        $"| Tool | BenchmarkDotNet {run.Machine.BenchmarkDotNet}, in-process, Release build |",
+    ];
+
     // Lines end in \n whatever the platform, so the file does not change with the machine that wrote it.
     public static StringBuilder Line(this StringBuilder builder, string line = "") => builder.Append(line).Append('\n');
 }

@@ -13,7 +13,7 @@ public static class AuditEndpoints
             var actor = http.User.ToActor() ?? throw new TumourBoard.Domain.People.AccessDeniedException();
             var filter = new AuditFilter(from?.ToUniversalTime(), to?.ToUniversalTime(), action, outcome, user);
             // Refused before anything is written, so a refusal is a clean 403 and not a half-written file.
-            await audit.ListAsync(actor, filter, 0, 1, http.RequestAborted);
+            TumourBoard.Domain.People.Access.Demand(TumourBoard.Domain.People.Access.CanReadAuditTrail(actor));
             http.Response.ContentType = "text/csv; charset=utf-8";
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"audit-{DateTime.UtcNow:yyyy-MM-dd}.csv\"";
             await audit.ExportCsvAsync(actor, filter, http.Response.Body, http.RequestAborted);

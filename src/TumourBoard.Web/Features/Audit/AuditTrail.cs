@@ -20,8 +20,7 @@ public sealed class AuditTrail(IDbContextFactory<TumourBoardDbContext> dbFactory
     {
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Audit entries are written inside the transaction of the change they record.");
-        db.AuditEntries.Add(new AuditEntry(time.GetUtcNow().UtcDateTime, actor?.UserId, actor?.CentreId, action, objectType,
-            objectId?.ToString(), outcome, ClientAddress()));
+        db.AuditEntries.Add(Entry(actor?.UserId, actor?.CentreId, action, objectType, objectId, outcome));
     }
 
     /// <summary>Records an event that changes nothing else (a view, a refusal, a sign-in) in its own transaction.</summary>
@@ -33,10 +32,13 @@ public sealed class AuditTrail(IDbContextFactory<TumourBoardDbContext> dbFactory
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.AuditEntries.Add(new AuditEntry(time.GetUtcNow().UtcDateTime, userId, centreId, action, objectType, objectId?.ToString(), outcome, ClientAddress()));
+        db.AuditEntries.Add(Entry(userId, centreId, action, objectType, objectId, outcome));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
+
+    private AuditEntry Entry(Guid? userId, int? centreId, string action, string? objectType, object? objectId, AuditOutcome outcome) =>
+        new(time.GetUtcNow().UtcDateTime, userId, centreId, action, objectType, objectId?.ToString(), outcome, ClientAddress());
 
     private string? ClientAddress() => httpContext.HttpContext?.Connection.RemoteIpAddress?.ToString();
 }

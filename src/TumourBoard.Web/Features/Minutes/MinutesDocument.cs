@@ -142,8 +142,7 @@ public sealed class MinutesDocument(IDocumentRenderer renderer, IStringLocalizer
 
         if (c.Recommendation is { } rec)
         {
-            var recommendation = new List<KeyValue> { new(L("Minutes.Recommendation"), rec.Option is null ? rec.Text ?? "—" : rec.Text is null ? rec.Option : $"{rec.Option}\n{rec.Text}") };
-            recommendation.Add(new KeyValue(L("Minutes.Rationale"), string.IsNullOrWhiteSpace(rec.Rationale) ? "—" : rec.Rationale));
+            var recommendation = new List<KeyValue> { new(L("Minutes.Recommendation"), Chosen(rec)), new(L("Minutes.Rationale"), OrDash(rec.Rationale)) };
             recommendation.Add(new KeyValue(L("Minutes.Consensus"), L($"Consensus.{rec.Consensus}")));
             if (!string.IsNullOrWhiteSpace(rec.Dissent))
                 recommendation.Add(new KeyValue(L("Minutes.Dissent"), rec.Dissent));
@@ -184,8 +183,8 @@ public sealed class MinutesDocument(IDocumentRenderer renderer, IStringLocalizer
         var decision = new List<KeyValue>
         {
             new(L("Minutes.Question"), l.Question),
-            new(L("Minutes.Recommendation"), rec.Option is null ? rec.Text ?? "—" : rec.Text is null ? rec.Option : $"{rec.Option}\n{rec.Text}"),
-            new(L("Minutes.Rationale"), string.IsNullOrWhiteSpace(rec.Rationale) ? "—" : rec.Rationale),
+            new(L("Minutes.Recommendation"), Chosen(rec)),
+            new(L("Minutes.Rationale"), OrDash(rec.Rationale)),
             new(L("Minutes.Consensus"), L($"Consensus.{rec.Consensus}")),
         };
         if (!string.IsNullOrWhiteSpace(rec.TrialReferral))
@@ -215,6 +214,12 @@ public sealed class MinutesDocument(IDocumentRenderer renderer, IStringLocalizer
             ],
         };
     }
+
+    // The option chosen, the free text, or both (an option made precise in words).
+    private static string Chosen(RecommendationRecord r) =>
+        r.Option is null ? r.Text ?? "—" : r.Text is null ? r.Option : $"{r.Option}\n{r.Text}";
+
+    private static string OrDash(string? value) => string.IsNullOrWhiteSpace(value) ? "—" : value;
 
     private static string Period(AttendancePeriod p, CultureInfo culture) =>
         $"{BoardTime.ToLocal(p.JoinedAtUtc).ToString("t", culture)}–{(p.LeftAtUtc is { } left ? BoardTime.ToLocal(left).ToString("t", culture) : "")}";

@@ -149,15 +149,12 @@ public sealed class MinutesService(IDbContextFactory<TumourBoardDbContext> dbFac
         var sha = Sha256Of(pdf);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var found = await db.MinutesVersions.Where(v => v.Sha256 == sha)
-            .Select(v => new { v.Number, v.FinalisedAtUtc, MinutesId = EF.Property<int>(v, "MinutesId") })
+            .Join(db.Minutes, v => EF.Property<int>(v, "MinutesId"), m => m.Id, (v, m) => new { v.Number, v.FinalisedAtUtc, m.MeetingId, m.LatestVersion })
+            .Join(db.Meetings, x => x.MeetingId, m => m.Id, (x, m) => new { x.Number, x.FinalisedAtUtc, x.MeetingId, x.LatestVersion, m.Title, m.StartsAtUtc })
             .SingleOrDefaultAsync(ct);
-        if (found is null)
-            return new VerificationResult(sha, false, null, null, null, null, null, null);
-        var minutes = await db.Minutes.AsNoTracking().Where(m => m.Id == found.MinutesId)
-            .Select(m => new { m.MeetingId, Latest = m.LatestVersion })
-            .SingleAsync(ct);
-        var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == minutes.MeetingId).Select(m => new { m.Title, m.StartsAtUtc }).SingleAsync(ct);
-        return new VerificationResult(sha, true, minutes.MeetingId, meeting.Title, meeting.StartsAtUtc, found.Number, found.FinalisedAtUtc, found.Number == minutes.Latest);
+        return found is null
+            ? new VerificationResult(sha, false, null, null, null, null, null, null)
+            : new VerificationResult(sha, true, found.MeetingId, found.Title, found.StartsAtUtc, found.Number, found.FinalisedAtUtc, found.Number == found.LatestVersion);
     }
 
     /// <summary>The record of a meeting that does not exist: runs every query of an export and reads nothing (start-up warm-up).</summary>
