@@ -30,6 +30,8 @@ public sealed class TumourBoardDbContext(DbContextOptions<TumourBoardDbContext> 
 
     public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();
 
+    public DbSet<TumourBoard.Web.Features.Sessions.SignInSession> SignInSessions => Set<TumourBoard.Web.Features.Sessions.SignInSession>();
+
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
 
     public DbSet<Notification> Notifications => Set<Notification>();

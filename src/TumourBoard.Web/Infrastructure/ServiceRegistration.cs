@@ -13,6 +13,7 @@ using TumourBoard.Web.Features.Api;
 using TumourBoard.Web.Features.Audit;
 using TumourBoard.Web.Features.Calendar;
 using TumourBoard.Web.Features.Cases;
+using TumourBoard.Web.Features.Sessions;
 using TumourBoard.Web.Features.Tokens;
 using TumourBoard.Web.Features.LiveBoard;
 using TumourBoard.Web.Features.Meetings;
@@ -106,6 +107,9 @@ public static class ServiceRegistration
         services.AddHostedService<MinutesWarmUp>();
         services.AddScoped<CircuitConnection>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<CircuitConnection>());
+        services.AddSingleton<CircuitCounter>();
+        services.AddScoped<CircuitAdmission>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<CircuitAdmission>());
         services.AddSingleton<RoomFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<RoomFeed>());
         services.AddHostedService<PresenceKeeper>();
@@ -114,6 +118,8 @@ public static class ServiceRegistration
         services.AddSingleton<PostgresEventRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<PostgresEventRelay>());
         services.AddScoped<TokenService>();
+        services.AddMemoryCache();
+        services.AddScoped<TumourBoard.Web.Features.Sessions.SessionService>();
         services.AddScoped<CaseService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ReferenceDataSeeder>();
@@ -167,34 +173,23 @@ public static class ServiceRegistration
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            // The cookie lives as long as the longest sign-in; the server-side session ends it earlier when idle,
+            // revoked or signed out (decision 0022).
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
-            // The sliding cookie renews itself while its user is active; the time of the sign-in itself, kept with the
-            // ticket, ends it after the absolute limit all the same.
-            o.Events.OnSigningIn = ctx =>
-            {
-                ctx.Properties.Items.TryAdd(SignedInAt, ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-                return Task.CompletedTask;
-            };
+            o.Events.OnSigningIn = SignInSessions.OnSigningInAsync;
             var validateStamp = o.Events.OnValidatePrincipal;
-            o.Events.OnValidatePrincipal = async ctx =>
-            {
-                var limit = ctx.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<SignInRules>>().CurrentValue.AbsoluteSessionLimit;
-                var now = ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-                if (!ctx.Properties.Items.TryGetValue(SignedInAt, out var at) || !DateTimeOffset.TryParse(at, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var signedIn)
-                    || now - signedIn > limit)
-                {
-                    ctx.RejectPrincipal();
-                    await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(ctx.HttpContext, IdentityConstants.ApplicationScheme);
-                    return;
-                }
-                await validateStamp(ctx);
-            };
+            o.Events.OnValidatePrincipal = ctx => SignInSessions.OnValidatePrincipalAsync(ctx, validateStamp);
         });
-        // A deactivated user, or one whose password or roles changed, is signed out within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            // A deactivated user, or one whose password or roles changed, is signed out within a minute.
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // The principal rebuilt after that check keeps the session it belongs to.
+            o.OnRefreshingPrincipal = SignInSessions.KeepSession;
+        });
 
         services.AddAuthorization(o =>
         {
@@ -205,8 +200,6 @@ public static class ServiceRegistration
     }
 
     private const string BoardScheme = "TumourBoard";
-
-    private const string SignedInAt = "tb:signed-in-at";
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {

@@ -97,6 +97,18 @@ public sealed class SignInRules
     public bool RequiresTwoFactor(System.Security.Claims.ClaimsPrincipal user) =>
         TwoFactorRequiredFor.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Any(user.IsInRole);
 
-    /// <summary>How long a sign-in lasts at most, however active its user (it also ends after 30 minutes idle).</summary>
+    /// <summary>How long a sign-in lasts at most, however active its user.</summary>
     public TimeSpan AbsoluteSessionLimit { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// A sign-in ends after this long without a request and without a connected page (an open meeting room counts
+    /// as activity).
+    /// </summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Interactive pages (connected Blazor circuits) one person may have open at once on one instance, across their
+    /// browsers; one more shows a message instead of the page.
+    /// </summary>
+    public int CircuitsPerUser { get; set; } = 12;
 }

@@ -104,6 +104,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.World worl
         new("GET /meetings/{Id:int}/minutes", w => Get($"meetings/{w.ClosedId}/minutes"), "anon=login obs=page adm=denied oth=page cli=page dm=page coo=page"),
         new("GET /minutes/verify", _ => Get("minutes/verify"), "anon=login obs=page adm=denied oth=page cli=page dm=page coo=page"),
         new("GET /tokens", _ => Get("tokens"), "anon=login obs=page adm=page oth=page cli=page dm=page coo=page"),
+        new("GET /sessions", _ => Get("sessions"), "anon=login obs=page adm=page oth=page cli=page dm=page coo=page"),
         new("GET /admin/centres", _ => Get("admin/centres"), "anon=login obs=denied adm=page oth=denied cli=denied dm=denied coo=denied"),
         new("GET /admin/users", _ => Get("admin/users"), "anon=login obs=denied adm=page oth=denied cli=denied dm=denied coo=denied"),
         new("GET /admin/audit", _ => Get("admin/audit"), "anon=login obs=denied adm=page oth=denied cli=denied dm=denied coo=denied"),

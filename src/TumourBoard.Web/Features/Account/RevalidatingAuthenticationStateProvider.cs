@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using TumourBoard.Web.Data;
+using TumourBoard.Web.Features.Sessions;
 
 namespace TumourBoard.Web.Features.Account;
 
 /// <summary>
-/// Re-checks a connected circuit's user every minute: a deactivated user, or one whose security stamp changed
-/// (password, roles, sessions revoked), loses the circuit.
+/// Re-checks a connected circuit's user every minute: a deactivated user, one whose security stamp changed
+/// (password, roles), or one whose sign-in session ended (signed out, revoked, past its limit) loses the circuit.
+/// A connected page counts as activity for its session (decision 0022).
 /// </summary>
 internal sealed class RevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
@@ -19,9 +21,16 @@ internal sealed class RevalidatingAuthenticationStateProvider(
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
+    /// <summary>The check the provider runs every minute, for tests to run at once.</summary>
+    internal Task<bool> ValidateAsync(AuthenticationState state) => ValidateAuthenticationStateAsync(state, CancellationToken.None);
+
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
+        if (SessionService.IdOf(authenticationState.User) is not { } sessionId
+            || !Guid.TryParse(authenticationState.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+            || !await scope.ServiceProvider.GetRequiredService<SessionService>().IsActiveAsync(sessionId, userId, cancellationToken))
+            return false;
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await userManager.GetUserAsync(authenticationState.User);
         if (user is null || !user.IsActive)

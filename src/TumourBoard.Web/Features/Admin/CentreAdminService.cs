@@ -4,6 +4,7 @@ using TumourBoard.Domain.Centres;
 using TumourBoard.Domain.Common;
 using TumourBoard.Domain.People;
 using TumourBoard.Web.Data;
+using TumourBoard.Web.Features.Audit;
 
 namespace TumourBoard.Web.Features.Admin;
 
@@ -17,7 +18,8 @@ public sealed class CentreForm
     public BoardLanguage Language { get; set; }
 }
 
-public sealed class CentreAdminService(IDbContextFactory<TumourBoardDbContext> dbFactory)
+/// <summary>Centres, managed by Admins; every change is audited with it.</summary>
+public sealed class CentreAdminService(IDbContextFactory<TumourBoardDbContext> dbFactory, AuditTrail audit)
 {
     public async Task<IReadOnlyList<CentreRow>> ListAsync(Actor actor, CancellationToken ct = default)
     {
@@ -36,8 +38,12 @@ public sealed class CentreAdminService(IDbContextFactory<TumourBoardDbContext> d
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Centres.AnyAsync(c => c.Code == centre.Code, ct))
             throw new DomainException("Centre.CodeTaken", $"A centre with code {centre.Code} exists already.");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Centres.Add(centre);
         await db.SaveChangesAsync(ct);
+        audit.Add(db, actor, "centre.create", "centre", centre.Id);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return centre.Id;
     }
 
@@ -49,7 +55,7 @@ public sealed class CentreAdminService(IDbContextFactory<TumourBoardDbContext> d
         var centre = await db.Centres.SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw NotFound();
         db.ExpectVersion(centre, version);
         centre.Rename(form.Name, form.City, form.Language);
-        await db.SaveChangesAsync(ct);
+        await SaveAuditedAsync(db, actor, "centre.update", centre.Id, ct);
     }
 
     public async Task SetActiveAsync(Actor actor, int id, bool active, uint version, CancellationToken ct = default)
@@ -62,7 +68,15 @@ public sealed class CentreAdminService(IDbContextFactory<TumourBoardDbContext> d
             centre.Reactivate();
         else
             centre.Deactivate();
+        await SaveAuditedAsync(db, actor, active ? "centre.reactivate" : "centre.deactivate", centre.Id, ct);
+    }
+
+    private async Task SaveAuditedAsync(TumourBoardDbContext db, Actor actor, string action, int centreId, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        audit.Add(db, actor, action, "centre", centreId);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     private static DomainException NotFound() => new("Centre.NotFound", "This centre does not exist.");

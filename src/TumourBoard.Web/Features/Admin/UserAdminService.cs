@@ -6,6 +6,8 @@ using TumourBoard.Domain.Common;
 using TumourBoard.Domain.People;
 using TumourBoard.Web.Data;
 using TumourBoard.Web.Features.Account;
+using TumourBoard.Web.Features.Audit;
+using TumourBoard.Web.Features.Sessions;
 
 namespace TumourBoard.Web.Features.Admin;
 
@@ -25,10 +27,24 @@ public sealed class UserForm
 
 /// <summary>
 /// Accounts, managed by Admins. Each operation runs in its own scope so that Identity's context lives no longer
-/// than the operation, even when called from a long-lived circuit.
+/// than the operation, even when called from a long-lived circuit, and in one transaction with its audit entry.
 /// </summary>
 public sealed class UserAdminService(IServiceScopeFactory scopeFactory, IDbContextFactory<TumourBoardDbContext> dbFactory, TimeProvider time)
 {
+    /// <summary>Runs an account change and records it, committed together.</summary>
+    private async Task<T> AuditedAsync<T>(Actor actor, string action, Func<UserManager<AppUser>, Task<(T Result, Guid UserId)>> change, CancellationToken ct)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TumourBoardDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var (result, userId) = await change(users);
+        scope.ServiceProvider.GetRequiredService<AuditTrail>().Add(db, actor, action, "user", userId);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
     public async Task<IReadOnlyList<UserRow>> ListAsync(Actor actor, CancellationToken ct = default)
     {
         Access.Demand(Access.CanManageCentresAndUsers(actor));
@@ -55,14 +71,17 @@ public sealed class UserAdminService(IServiceScopeFactory scopeFactory, IDbConte
         Access.Demand(Access.CanManageCentresAndUsers(actor));
         var email = ValidEmail(form.Email);
         await ValidateCentreAsync(form, ct);
+        var (user, code) = await AuditedAsync(actor, "user.invite", async users =>
+        {
+            if (await users.FindByEmailAsync(email) is not null)
+                throw new DomainException("User.EmailTaken", "An account with this e-mail address exists already.");
+            var user = new AppUser(email, form.DisplayName, form.CentreId, form.Discipline, form.Language, time.GetUtcNow().UtcDateTime);
+            Check(await users.CreateAsync(user));
+            Check(await users.AddToRoleAsync(user, form.Role));
+            return ((user, await users.GeneratePasswordResetTokenAsync(user)), user.Id);
+        }, ct);
+        // Sent once the account exists for certain.
         await using var scope = scopeFactory.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        if (await users.FindByEmailAsync(email) is not null)
-            throw new DomainException("User.EmailTaken", "An account with this e-mail address exists already.");
-        var user = new AppUser(email, form.DisplayName, form.CentreId, form.Discipline, form.Language, time.GetUtcNow().UtcDateTime);
-        Check(await users.CreateAsync(user));
-        Check(await users.AddToRoleAsync(user, form.Role));
-        var code = await users.GeneratePasswordResetTokenAsync(user);
         await scope.ServiceProvider.GetRequiredService<AccountMail>().SendInvitationAsync(user, code);
         return user.Id;
     }
@@ -72,21 +91,23 @@ public sealed class UserAdminService(IServiceScopeFactory scopeFactory, IDbConte
     {
         Access.Demand(Access.CanManageCentresAndUsers(actor));
         await ValidateCentreAsync(form, ct);
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await FindAsync(users, id, version);
-        if (user.Id == actor.UserId && form.Role != actor.Role)
-            throw new DomainException("User.OwnRole", "You cannot change your own role.");
-        user.Describe(form.DisplayName, form.CentreId, form.Discipline, form.Language);
-        Check(await users.UpdateAsync(user));
-        var roles = await users.GetRolesAsync(user);
-        if (!roles.SequenceEqual([form.Role]))
+        await AuditedAsync(actor, "user.update", async users =>
         {
-            Check(await users.RemoveFromRolesAsync(user, roles));
-            Check(await users.AddToRoleAsync(user, form.Role));
-        }
-        // Centre or role changes take effect at the next request: the sign-in cookie is re-issued.
-        Check(await users.UpdateSecurityStampAsync(user));
+            var user = await FindAsync(users, id, version);
+            if (user.Id == actor.UserId && form.Role != actor.Role)
+                throw new DomainException("User.OwnRole", "You cannot change your own role.");
+            user.Describe(form.DisplayName, form.CentreId, form.Discipline, form.Language);
+            Check(await users.UpdateAsync(user));
+            var roles = await users.GetRolesAsync(user);
+            if (!roles.SequenceEqual([form.Role]))
+            {
+                Check(await users.RemoveFromRolesAsync(user, roles));
+                Check(await users.AddToRoleAsync(user, form.Role));
+            }
+            // Centre or role changes take effect at the next request: the person signs in again.
+            Check(await users.UpdateSecurityStampAsync(user));
+            return (true, user.Id);
+        }, ct);
     }
 
     public async Task SetActiveAsync(Actor actor, Guid id, bool active, string version, CancellationToken ct = default)
@@ -94,25 +115,34 @@ public sealed class UserAdminService(IServiceScopeFactory scopeFactory, IDbConte
         Access.Demand(Access.CanManageCentresAndUsers(actor));
         if (id == actor.UserId && !active)
             throw new DomainException("User.DeactivateSelf", "You cannot deactivate your own account.");
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await FindAsync(users, id, version);
-        if (active)
-            user.Reactivate();
-        else
-            user.Deactivate();
-        Check(await users.UpdateAsync(user));
-        Check(await users.UpdateSecurityStampAsync(user));
+        await AuditedAsync(actor, active ? "user.reactivate" : "user.deactivate", async users =>
+        {
+            var user = await FindAsync(users, id, version);
+            if (active)
+                user.Reactivate();
+            else
+                user.Deactivate();
+            Check(await users.UpdateAsync(user));
+            Check(await users.UpdateSecurityStampAsync(user));
+            return (true, user.Id);
+        }, ct);
+        if (!active)
+        {
+            await using var scope = scopeFactory.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<SessionService>().EndAllAsync(id, SessionEndReason.AccountDeactivated, ct: ct);
+        }
     }
 
     public async Task UnlockAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         Access.Demand(Access.CanManageCentresAndUsers(actor));
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByIdAsync(id.ToString()) ?? throw NotFound();
-        Check(await users.SetLockoutEndDateAsync(user, null));
-        Check(await users.ResetAccessFailedCountAsync(user));
+        await AuditedAsync(actor, "user.unlock", async users =>
+        {
+            var user = await users.FindByIdAsync(id.ToString()) ?? throw NotFound();
+            Check(await users.SetLockoutEndDateAsync(user, null));
+            Check(await users.ResetAccessFailedCountAsync(user));
+            return (true, user.Id);
+        }, ct);
     }
 
     private static async Task<AppUser> FindAsync(UserManager<AppUser> users, Guid id, string version)

@@ -155,4 +155,43 @@ public sealed class AdminServiceTests(DemoAppFixture fixture) : IClassFixture<De
 
         Assert.Equal("User.DeactivateSelf", refused.Code);
     }
+
+    [Fact]
+    public async Task EveryAdminChange_IsAudited_WithTheAdminAndWhatChanged()
+    {
+        var since = await _app.WithDbAsync(db => db.AuditEntries.MaxAsync(a => (long?)a.Id)) ?? 0;
+        var code = "A" + Random.Shared.Next(1000, 9999);
+        var centreId = await Centres.CreateAsync(_admin, new CentreForm { Code = code, Name = "Audited centre", City = "Mons", Language = BoardLanguage.French });
+        var centre = (await Centres.ListAsync(_admin)).Single(c => c.Id == centreId);
+        await Centres.UpdateAsync(_admin, centreId, new CentreForm { Code = code, Name = "Audited centre, renamed", City = "Mons", Language = BoardLanguage.French }, centre.Version);
+        centre = (await Centres.ListAsync(_admin)).Single(c => c.Id == centreId);
+        await Centres.SetActiveAsync(_admin, centreId, false, centre.Version);
+        centre = (await Centres.ListAsync(_admin)).Single(c => c.Id == centreId);
+        await Centres.SetActiveAsync(_admin, centreId, true, centre.Version);
+        var uzl = (await Centres.ListAsync(_admin)).Single(c => c.Code == "UZL").Id;
+        var userId = await Users.InviteAsync(_admin, new UserForm { Email = $"audited-{Guid.NewGuid():N}@example.org", DisplayName = "Audited", Role = Roles.Clinician, CentreId = uzl });
+        var user = (await Users.ListAsync(_admin)).Single(u => u.Id == userId);
+        await Users.UpdateAsync(_admin, userId, new UserForm { Email = user.Email, DisplayName = "Audited, renamed", Role = Roles.Observer, CentreId = uzl }, user.Version);
+        user = (await Users.ListAsync(_admin)).Single(u => u.Id == userId);
+        await Users.SetActiveAsync(_admin, userId, false, user.Version);
+        await Users.UnlockAsync(_admin, userId);
+
+        var entries = await _app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Id > since && a.UserId == _admin.UserId).OrderBy(a => a.Id)
+            .Select(a => new { a.Action, a.ObjectType, a.ObjectId }).ToListAsync());
+        Assert.Equal(
+            [("centre.create", centreId.ToString()), ("centre.update", centreId.ToString()), ("centre.deactivate", centreId.ToString()), ("centre.reactivate", centreId.ToString()),
+             ("user.invite", userId.ToString()), ("user.update", userId.ToString()), ("user.deactivate", userId.ToString()), ("user.unlock", userId.ToString())],
+            entries.Select(e => (e.Action, e.ObjectId!)));
+    }
+
+    [Fact]
+    public async Task RefusedAdminChange_LeavesNoAuditEntry()
+    {
+        var since = await _app.WithDbAsync(db => db.AuditEntries.MaxAsync(a => (long?)a.Id)) ?? 0;
+
+        await Assert.ThrowsAsync<DomainException>(() =>
+            Centres.CreateAsync(_admin, new CentreForm { Code = "UZL", Name = "Duplicate", City = "Leuven", Language = BoardLanguage.Dutch }));
+
+        Assert.False(await _app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Id > since && a.UserId == _admin.UserId && a.Action.StartsWith("centre."))));
+    }
 }
