@@ -63,6 +63,9 @@ public static class Access
     /// <summary>The local reference links a case to a patient file: only the submitting centre ever sees it.</summary>
     public static bool CanSeeLocalReference(Actor actor, int caseCentreId) => !actor.IsAdmin && actor.BelongsTo(caseCentreId);
 
+    /// <summary>The board's figures across all centres (cases, delays, consensus, referrals, attendance) are the coordinators'.</summary>
+    public static bool CanSeeBoardFigures(Actor actor) => actor.IsCoordinator;
+
     public static void Demand(bool allowed)
     {
         if (!allowed)

@@ -11,6 +11,7 @@ using TumourBoard.Web.Features.Meetings;
 using TumourBoard.Web.Features.Minutes;
 using TumourBoard.Web.Features.Cases;
 using TumourBoard.Web.Features.Preferences;
+using TumourBoard.Web.Features.Statistics;
 
 namespace TumourBoard.Web.Infrastructure;
 
@@ -57,9 +58,11 @@ public static class Pipeline
         api.MapMeetingEndpoints();
         api.MapLiveBoardEndpoints();
         api.MapMinutesEndpoints();
+        api.MapStatisticsEndpoints();
         app.MapHub<MeetingHub>(MeetingHub.Path);
         app.MapCalendarEndpoints();
         app.MapMinutesDownloads();
+        app.MapStatisticsDownloads();
         app.MapAuditEndpoints();
         app.MapAccountEndpoints();
         app.MapPreferenceEndpoints();

@@ -121,6 +121,7 @@ public static class ServiceRegistration
         services.AddMemoryCache();
         services.AddScoped<TumourBoard.Web.Features.Sessions.SessionService>();
         services.AddScoped<CaseService>();
+        services.AddScoped<TumourBoard.Web.Features.Statistics.BoardFiguresService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddHostedService<WeeklyMeetingKeeper>();

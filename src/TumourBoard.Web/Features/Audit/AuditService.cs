@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TumourBoard.Domain.Audit;
 using TumourBoard.Domain.People;
 using TumourBoard.Web.Data;
+using TumourBoard.Web.Infrastructure;
 
 namespace TumourBoard.Web.Features.Audit;
 
@@ -45,9 +46,9 @@ public sealed class AuditService(IDbContextFactory<TumourBoardDbContext> dbFacto
         await writer.WriteAsync("id,at_utc,user,centre,action,object_type,object_id,outcome,client_address\r\n");
         await foreach (var row in Rows(db, Filtered(db, filter).OrderBy(a => a.Id)).AsAsyncEnumerable().WithCancellation(ct))
         {
-            await writer.WriteAsync(string.Join(',',
-                row.Id.ToString(CultureInfo.InvariantCulture), row.AtUtc.ToString("O", CultureInfo.InvariantCulture), Csv(row.User), Csv(row.Centre),
-                Csv(row.Action), Csv(row.ObjectType), Csv(row.ObjectId), row.Outcome.ToString(), Csv(row.ClientAddress)) + "\r\n");
+            await writer.WriteAsync(Csv.Line([
+                row.Id.ToString(CultureInfo.InvariantCulture), row.AtUtc.ToString("O", CultureInfo.InvariantCulture), row.User, row.Centre,
+                row.Action, row.ObjectType, row.ObjectId, row.Outcome.ToString(), row.ClientAddress]));
         }
     }
 
@@ -109,14 +110,4 @@ public sealed class AuditService(IDbContextFactory<TumourBoardDbContext> dbFacto
             db.Users.Where(u => u.Id == a.UserId).Select(u => u.Email).FirstOrDefault(),
             db.Centres.Where(c => c.Id == a.CentreId).Select(c => c.Code).FirstOrDefault(),
             a.Action, a.ObjectType, a.ObjectId, a.Outcome, a.ClientAddress));
-
-    // Quoted when needed; a leading formula character is neutralised so a spreadsheet never runs a cell.
-    private static string Csv(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-            return "";
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-            value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
-    }
 }

@@ -1,0 +1,31 @@
+using TumourBoard.Web.Features.Api;
+
+namespace TumourBoard.Web.Features.Statistics;
+
+public static class StatisticsEndpoints
+{
+    public const string CsvContentType = "text/csv; charset=utf-8";
+
+    public static void MapStatisticsEndpoints(this RouteGroupBuilder api)
+    {
+        var figures = api.MapGroup("/figures").WithTags("Figures");
+        figures.MapGet("", async (DateOnly? from, DateOnly? to, HttpContext http, BoardFiguresService service) =>
+            TypedResults.Ok(await service.FiguresAsync(ApiRoutes.ActorOf(http), service.Period(from, to), http.RequestAborted)))
+            .WithName("GetFigures").WithSummary("The board's figures over a period (default: the last twelve months), for coordinators.");
+        figures.MapGet("/{figure}.csv", (string figure, DateOnly? from, DateOnly? to, HttpContext http, BoardFiguresService service) => CsvAsync(figure, from, to, http, service))
+            .WithName("ExportFigure").WithSummary("One figure as CSV: " + string.Join(", ", Figures.All) + ".")
+            .Produces(StatusCodes.Status200OK, contentType: CsvContentType);
+    }
+
+    /// <summary>The same CSV files for the signed-in browser (the cookie), as the figures page links them.</summary>
+    public static void MapStatisticsDownloads(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/figures/{figure}.csv", (string figure, DateOnly? from, DateOnly? to, HttpContext http, BoardFiguresService service) => CsvAsync(figure, from, to, http, service))
+            .AddEndpointFilter<ApiProblems>().ExcludeFromDescription();
+
+    private static async Task<IResult> CsvAsync(string figure, DateOnly? from, DateOnly? to, HttpContext http, BoardFiguresService service)
+    {
+        var period = service.Period(from, to);
+        var bytes = await service.ExportCsvAsync(ApiRoutes.ActorOf(http), figure, period, http.RequestAborted);
+        return TypedResults.File(bytes, CsvContentType, $"{figure}-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}.csv");
+    }
+}
