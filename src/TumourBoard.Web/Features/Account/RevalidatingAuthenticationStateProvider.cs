@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using TumourBoard.Web.Data;
+using TumourBoard.Web.Infrastructure;
 
 namespace TumourBoard.Web.Features.Account;
 
@@ -20,6 +21,20 @@ internal sealed class RevalidatingAuthenticationStateProvider(
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        // A check that throws would end the circuit's revalidation for good; while the database is away the user keeps
+        // the state checked a minute ago, and the next check decides.
+        try
+        {
+            return await IsStillValidAsync(authenticationState);
+        }
+        catch (Exception ex) when (ex.IsDatabaseUnavailable())
+        {
+            return true;
+        }
+    }
+
+    private async Task<bool> IsStillValidAsync(AuthenticationState authenticationState)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
