@@ -20,9 +20,9 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
 {
     private const int ApiVoters = 20;
     private const int HubVoters = 20;
-    private static readonly TimeSpan Before = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan Before = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan After = TimeSpan.FromSeconds(4);
+    private static readonly TimeSpan After = TimeSpan.FromSeconds(3);
 
     private readonly PostgresCluster _cluster = PostgresCluster.Durable();
     private TumourBoardApp _app = default!;

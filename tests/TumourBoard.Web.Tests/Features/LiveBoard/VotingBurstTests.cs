@@ -14,7 +14,7 @@ namespace TumourBoard.Web.Tests.Features.LiveBoard;
 public sealed class VotingBurstTests(PostgresCluster cluster) : IAsyncLifetime
 {
     private const int Members = 200;
-    private const int Rounds = 4;
+    private const int Rounds = 3;
     private TumourBoardApp _app = default!;
 
     public async ValueTask InitializeAsync() => _app = await TumourBoardApp.StartAsync(cluster);
@@ -29,7 +29,7 @@ public sealed class VotingBurstTests(PostgresCluster cluster) : IAsyncLifetime
         var hubs = members.Select(m => new HubMember(_app.BaseAddress, m.Token)).ToList();
         try
         {
-            await Parallel.ForEachAsync(hubs, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (hub, _) => await hub.JoinAsync(meetingId));
+            await Parallel.ForEachAsync(hubs, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (hub, _) => await hub.JoinAsync(meetingId));
             var random = new Random(2026);
             var choices = new int?[Members];
             var report = new List<string>();
