@@ -13,40 +13,27 @@ namespace TumourBoard.EndToEnd.Tests;
 /// </summary>
 public sealed class InstanceFailoverTests(BrowserFixture browser, PostgresCluster cluster) : IAsyncLifetime
 {
-    private TumourBoardApp _live = default!;
-    private AppProcess _doomed = default!;
-    private LoopbackProxy _balancer = default!;
+    private InstancePair _pair = default!;
 
-    public async ValueTask InitializeAsync()
-    {
-        var connectionString = await cluster.CreateDatabaseAsync();
-        _live = new TumourBoardApp(connectionString);
-        _live.StartServer();
-        _doomed = await AppProcess.StartAsync(connectionString);
-        _balancer = new LoopbackProxy(_doomed.BaseAddress);
-    }
+    private TumourBoardApp Live => _pair.Live;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _balancer.DisposeAsync();
-        await _doomed.DisposeAsync();
-        await _live.DisposeAsync();
-    }
+    public async ValueTask InitializeAsync() => _pair = await InstancePair.StartAsync(cluster);
+
+    public async ValueTask DisposeAsync() => await _pair.DisposeAsync();
 
     [Fact]
     public async Task RoomPage_OnAKilledInstance_ReloadsOnTheLiveOne_WithTheCurrentCase_TheTally_AndPresence()
     {
         var (meetingId, itemId, options) = await OpenVoteAsync();
-        var page = await browser.NewPageAsync(_balancer.BaseAddress);
+        var page = await browser.NewPageAsync(_pair.Balancer.BaseAddress);
         await page.SignInAsync("clinician.cusl@demo.tumourboard.be");
         await page.GotoAsync($"Preferences/Culture?culture=en-BE&returnUrl={Uri.EscapeDataString($"/meetings/{meetingId}/room")}");
         await page.WaitForInteractiveAsync();
         await page.GetByTestId("vote-1").ClickAsync();
         await Assertions.Expect(page.GetByTestId("tally")).ToContainTextAsync("1 votes cast");
 
-        _doomed.Kill();
-        _balancer.SwitchTo(_live.BaseAddress);
-        using (var uzg = _live.ApiClient("demo-clinician.uzg"))
+        _pair.KillDoomedAndFailOver();
+        using (var uzg = Live.ApiClient("demo-clinician.uzg"))
             (await uzg.PutAsJsonAsync($"api/v1/meetings/{meetingId}/items/{itemId}/vote", new { optionId = options[1] })).EnsureSuccessStatusCode();
 
         // The reloaded page comes from the live instance: the vote cast there and the clinician's own are both counted.
@@ -61,7 +48,7 @@ public sealed class InstanceFailoverTests(BrowserFixture browser, PostgresCluste
 
     private async Task<(int MeetingId, int ItemId, int[] Options)> OpenVoteAsync()
     {
-        using var clinician = _live.ApiClient("demo-clinician.uzl");
+        using var clinician = Live.ApiClient("demo-clinician.uzl");
         var created = await (await clinician.PostAsJsonAsync("api/v1/cases", new
         {
             ageYears = 7, sex = "Female", diagnosisLabel = "Neuroblastoma, relapse", diseaseStatus = "Relapse", question = "ICE or trial?",
@@ -69,7 +56,7 @@ public sealed class InstanceFailoverTests(BrowserFixture browser, PostgresCluste
         })).Content.ReadFromJsonAsync<JsonElement>();
         var caseId = created.GetProperty("id").GetInt32();
         await clinician.PostAsync($"api/v1/cases/{caseId}/submit", null);
-        using var coordinator = _live.ApiClient("demo-coordinator");
+        using var coordinator = Live.ApiClient("demo-coordinator");
         var meetingId = (await (await coordinator.PostAsJsonAsync("api/v1/meetings", new { startsAt = DateTimeOffset.UtcNow.AddDays(1), durationMinutes = 30, title = "Failover board" }))
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         var itemId = (await (await coordinator.PostAsJsonAsync($"api/v1/meetings/{meetingId}/items", new { caseId })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using TumourBoard.Web.Infrastructure;
 using TumourBoard.Web.Tests.Infrastructure;
 
 namespace TumourBoard.Web.Tests.Features.LiveBoard;
@@ -20,45 +19,25 @@ public sealed class InstanceKilledTests(PostgresCluster cluster) : IAsyncLifetim
     private const int HeartbeatSeconds = 2;
     private const int PresenceTimeoutSeconds = 8;
 
-    private TumourBoardApp _live = default!;
-    private AppProcess _doomed = default!;
-    private LoopbackProxy _balancer = default!;
+    private InstancePair _pair = default!;
 
-    public async ValueTask InitializeAsync()
-    {
-        var connectionString = await cluster.CreateDatabaseAsync();
-        _live = new TumourBoardApp(connectionString, services => services.PostConfigure<LiveBoardOptions>(o =>
-        {
-            o.HeartbeatSeconds = HeartbeatSeconds;
-            o.PresenceTimeoutSeconds = PresenceTimeoutSeconds;
-        }));
-        _live.StartServer();
-        _doomed = await AppProcess.StartAsync(connectionString, new Dictionary<string, string>
-        {
-            ["LiveBoard:HeartbeatSeconds"] = $"{HeartbeatSeconds}",
-            ["LiveBoard:PresenceTimeoutSeconds"] = $"{PresenceTimeoutSeconds}",
-        });
-        _balancer = new LoopbackProxy(_doomed.BaseAddress);
-    }
+    private TumourBoardApp Live => _pair.Live;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _balancer.DisposeAsync();
-        await _doomed.DisposeAsync();
-        await _live.DisposeAsync();
-    }
+    public async ValueTask InitializeAsync() => _pair = await InstancePair.StartAsync(cluster, HeartbeatSeconds, PresenceTimeoutSeconds);
+
+    public async ValueTask DisposeAsync() => await _pair.DisposeAsync();
 
     [Fact]
     public async Task InstanceKilled_DuringAVote_TheOtherCarriesOn_ItsMembersComeBackOnTheLiveOne_AndItsGhostsLeaveTheRoom()
     {
-        var (meetingId, items, options) = await Rooms.OpenVoteOnFirstCaseAsync(_live, cases: 2);
-        await using var uzg = new HubMember(_live.BaseAddress, "demo-clinician.uzg");
-        await using var watcher = new HubMember(_live.BaseAddress, "demo-observer");
-        await using var cusl = new HubMember(_balancer.BaseAddress, "demo-clinician.cusl", reconnect: true);
-        await using var uza = new HubMember(_balancer.BaseAddress, "demo-clinician.uza", reconnect: true);
-        await using var huderf = new HubMember(_doomed.BaseAddress, "demo-clinician.huderf"); // never comes back
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = _balancer.BaseAddress };
-        Assert.Equal(HttpStatusCode.Redirect, (await _live.PostLoginAsync(browser, "clinician.uzb@demo.tumourboard.be")).StatusCode);
+        var (meetingId, items, options) = await Rooms.OpenVoteOnFirstCaseAsync(Live, cases: 2);
+        await using var uzg = new HubMember(Live.BaseAddress, "demo-clinician.uzg");
+        await using var watcher = new HubMember(Live.BaseAddress, "demo-observer");
+        await using var cusl = new HubMember(_pair.Balancer.BaseAddress, "demo-clinician.cusl", reconnect: true);
+        await using var uza = new HubMember(_pair.Balancer.BaseAddress, "demo-clinician.uza", reconnect: true);
+        await using var huderf = new HubMember(_pair.Doomed.BaseAddress, "demo-clinician.huderf"); // never comes back
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = _pair.Balancer.BaseAddress };
+        Assert.Equal(HttpStatusCode.Redirect, (await Live.PostLoginAsync(browser, "clinician.uzb@demo.tumourboard.be")).StatusCode);
         foreach (var member in new[] { uzg, watcher, cusl, uza, huderf })
             await member.JoinAsync(meetingId);
         Assert.Null(await cusl.VoteAsync(meetingId, items[0], options[0]));
@@ -66,9 +45,8 @@ public sealed class InstanceKilledTests(PostgresCluster cluster) : IAsyncLifetim
         await UntilAsync(() => cusl.LastTally(items[0])?.GetProperty("votesCast").GetInt32() == 2, "the doomed instance's member heard of the vote on the live one");
         Assert.Contains("Clinician HUDERF", await PresentAsync(meetingId));
 
-        _doomed.Kill();
+        _pair.KillDoomedAndFailOver();
         var killed = Stopwatch.StartNew();
-        _balancer.SwitchTo(_live.BaseAddress);
 
         // The live instance's members carry on: a changed vote is counted and announced.
         Assert.Null(await uzg.VoteAsync(meetingId, items[0], null));
@@ -87,9 +65,9 @@ public sealed class InstanceKilledTests(PostgresCluster cluster) : IAsyncLifetim
         Assert.Null(await cusl.VoteAsync(meetingId, items[0], options[1]));
 
         // The chair closes the vote and moves on; everyone, the reconnected included, follows.
-        using var chair = _live.ApiClient("demo-coordinator");
+        using var chair = Live.ApiClient("demo-coordinator");
         var closed = await (await chair.PostAsync($"api/v1/meetings/{meetingId}/items/{items[0]}/voting/close", null)).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(RoomMembers.Expected(await RoomMembers.StoredVotesAsync(_live, items[0]), options), RoomMembers.Summary(closed));
+        Assert.Equal(RoomMembers.Expected(await RoomMembers.StoredVotesAsync(Live, items[0]), options), RoomMembers.Summary(closed));
         Assert.Equal("3; 1; " + $"{options[0]}=0,{options[1]}=2", RoomMembers.Summary(closed));
         Assert.Equal(HttpStatusCode.NoContent, (await chair.PutAsJsonAsync($"api/v1/meetings/{meetingId}/current", new { itemId = items[1] })).StatusCode);
         await UntilAsync(() => cusl.Heard("CurrentItemChanged") && uza.Heard("CurrentItemChanged") && watcher.Heard("CurrentItemChanged"), "every member heard the chair move on");
@@ -109,7 +87,7 @@ public sealed class InstanceKilledTests(PostgresCluster cluster) : IAsyncLifetim
         Assert.Equal(items[1], room.GetProperty("currentItemId").GetInt32());
         Assert.Equal(3, room.GetProperty("quorum").GetProperty("centres").GetInt32()); // UZG, CUSL and UZA; HUDERF no longer
         // The heartbeat after the expiry removes the row and ends the attendance, for the minutes.
-        await UntilAsync(() => _live.WithDbAsync(db => db.Attendances.Where(a => a.MeetingId == meetingId)
+        await UntilAsync(() => Live.WithDbAsync(db => db.Attendances.Where(a => a.MeetingId == meetingId)
             .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new { u.Email, a.LeftAtUtc }).Where(a => a.Email == "clinician.huderf@demo.tumourboard.be")
             .AllAsync(a => a.LeftAtUtc != null)), "the dead instance's ghost's attendance ended", TimeSpan.FromSeconds(3 * HeartbeatSeconds + 5));
         TestContext.Current.TestOutputHelper?.WriteLine(
@@ -119,7 +97,7 @@ public sealed class InstanceKilledTests(PostgresCluster cluster) : IAsyncLifetim
 
     private async Task<List<string>> PresentAsync(int meetingId)
     {
-        using var observer = _live.ApiClient("demo-observer");
+        using var observer = Live.ApiClient("demo-observer");
         var room = await observer.GetFromJsonAsync<JsonElement>($"api/v1/meetings/{meetingId}/room");
         return [.. room.GetProperty("present").EnumerateArray().Select(p => p.GetProperty("name").GetString()!)];
     }

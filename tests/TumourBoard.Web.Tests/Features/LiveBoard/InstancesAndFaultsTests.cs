@@ -5,9 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using TumourBoard.Domain.Cases;
-using TumourBoard.Web.Features.Realtime;
 using TumourBoard.Web.Tests.Infrastructure;
 
 namespace TumourBoard.Web.Tests.Features.LiveBoard;
