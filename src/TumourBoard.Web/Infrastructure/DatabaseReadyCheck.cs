@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
 using TumourBoard.Web.Data;
 
 namespace TumourBoard.Web.Infrastructure;
 
 /// <summary>Ready means the database answers and carries every migration this build knows.</summary>
-internal sealed class DatabaseReadyCheck(IDbContextFactory<TumourBoardDbContext> dbFactory) : IHealthCheck
+internal sealed class DatabaseReadyCheck(IDbContextFactory<TumourBoardDbContext> dbFactory, NpgsqlDataSource dataSource) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -19,6 +20,9 @@ internal sealed class DatabaseReadyCheck(IDbContextFactory<TumourBoardDbContext>
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // The next check must not pick another connection broken by the same restart.
+            if (ex.IsDatabaseUnavailable())
+                dataSource.Clear();
             return HealthCheckResult.Unhealthy("Database unreachable.");
         }
     }

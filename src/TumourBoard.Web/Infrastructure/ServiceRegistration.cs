@@ -36,7 +36,10 @@ public static class ServiceRegistration
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.Configure<AppOptions>(configuration.GetSection(AppOptions.Section));
-        services.Configure<LiveBoardOptions>(configuration.GetSection(LiveBoardOptions.Section));
+        services.AddOptions<LiveBoardOptions>().Bind(configuration.GetSection(LiveBoardOptions.Section))
+            .Validate(o => o.HeartbeatSeconds > 0 && o.PresenceTimeoutSeconds >= 2 * o.HeartbeatSeconds,
+                "LiveBoard:PresenceTimeoutSeconds must be at least twice LiveBoard:HeartbeatSeconds, which must be positive.")
+            .ValidateOnStart();
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
         services.Configure<SignInRules>(configuration.GetSection(SignInRules.Section));
         services.AddTumourBoardRateLimits();
@@ -55,7 +58,10 @@ public static class ServiceRegistration
         var connectionString = configuration.GetConnectionString("TumourBoard");
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException("Set the connection string ConnectionStrings:TumourBoard (environment: ConnectionStrings__TumourBoard).");
-        services.AddDbContextFactory<TumourBoardDbContext>(o => o.UseNpgsql(connectionString));
+        // One data source for the app's pool, so that a restart of PostgreSQL can drop its broken connections at once.
+        services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton<DatabaseRetry>();
+        services.AddDbContextFactory<TumourBoardDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<Npgsql.NpgsqlDataSource>()));
         // Identity's stores and Data Protection resolve a scoped context; they get one from the same factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<TumourBoardDbContext>>().CreateDbContext());
 
@@ -83,7 +89,8 @@ public static class ServiceRegistration
         // Unreadable requests raise BadHttpRequestException in every environment; BadRequestExceptionHandler answers them.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddHealthChecks()
-            .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+            .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
+            .AddCheck<EventRelayCheck>("events", tags: ["ready"]);
 
         services.AddHttpContextAccessor();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -110,6 +117,7 @@ public static class ServiceRegistration
         services.AddSingleton<CircuitCounter>();
         services.AddScoped<CircuitAdmission>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<CircuitAdmission>());
+        services.AddSingleton<InstancePresence>();
         services.AddSingleton<RoomFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<RoomFeed>());
         services.AddHostedService<PresenceKeeper>();

@@ -64,6 +64,15 @@ public sealed class LiveBoardOptions
 
     public int QuorumMinDisciplines { get; set; } = TumourBoard.Domain.LiveBoard.QuorumRules.Default.MinDisciplines;
 
+    /// <summary>How often each instance refreshes the room connections it holds open, in seconds.</summary>
+    public int HeartbeatSeconds { get; set; } = 15;
+
+    /// <summary>
+    /// A room connection not refreshed for this long no longer counts as present, in seconds: its instance died, or its
+    /// leaving could not be written. At least twice <see cref="HeartbeatSeconds"/>.
+    /// </summary>
+    public int PresenceTimeoutSeconds { get; set; } = 45;
+
     public TumourBoard.Domain.LiveBoard.QuorumRules Quorum => new(QuorumMinCentres, QuorumMinPhysicians, QuorumMinDisciplines);
 }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using TumourBoard.Web.Data;
 using TumourBoard.Web.Features.Sessions;
+using TumourBoard.Web.Infrastructure;
 
 namespace TumourBoard.Web.Features.Account;
 
@@ -25,6 +26,20 @@ internal sealed class RevalidatingAuthenticationStateProvider(
     internal Task<bool> ValidateAsync(AuthenticationState state) => ValidateAuthenticationStateAsync(state, CancellationToken.None);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        // A check that throws would end the circuit's revalidation for good; while the database is away the user keeps
+        // the state checked a minute ago, and the next check decides.
+        try
+        {
+            return await IsStillValidAsync(authenticationState, cancellationToken);
+        }
+        catch (Exception ex) when (ex.IsDatabaseUnavailable())
+        {
+            return true;
+        }
+    }
+
+    private async Task<bool> IsStillValidAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         if (SessionService.IdOf(authenticationState.User) is not { } sessionId

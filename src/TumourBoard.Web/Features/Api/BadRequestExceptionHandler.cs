@@ -47,8 +47,8 @@ internal sealed class DatabaseUnavailableExceptionHandler(IProblemDetailsService
             ProblemDetails = new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "The database cannot be reached right now; nothing was changed. Try again in a moment.",
-                Extensions = { ["code"] = "Api.DatabaseUnavailable" },
+                Title = DatabaseFailures.UnavailableMessage,
+                Extensions = { ["code"] = DatabaseFailures.UnavailableCode },
             },
         });
     }

@@ -20,7 +20,7 @@ public static class LiveBoardEndpoints
         room.MapPost("/join", async (int id, HttpContext http, LiveBoardService board) =>
         {
             var actor = ApiRoutes.ActorOf(http);
-            await board.JoinAsync(actor, id, ApiConnection(actor, id), http.RequestAborted);
+            await board.JoinAsync(actor, id, ApiConnection(actor, id), http.RequestAborted, heldOpen: false);
             return TypedResults.Ok(await board.RoomAsync(actor, id, null, http.RequestAborted));
         }).WithName("JoinMeeting").WithSummary("Joins the meeting room (counts as presence for 45 seconds, refreshed by each call).");
 
@@ -65,7 +65,7 @@ public static class LiveBoardEndpoints
             if (body.OptionId is not null && body.Abstain == true)
                 throw new DomainException("Voting.ChoiceInvalid", "Choose an option or abstain, not both.");
             var actor = ApiRoutes.ActorOf(http);
-            await board.JoinAsync(actor, id, ApiConnection(actor, id), http.RequestAborted);
+            await board.JoinAsync(actor, id, ApiConnection(actor, id), http.RequestAborted, heldOpen: false);
             return TypedResults.Ok(await board.CastVoteAsync(actor, id, itemId, body.OptionId, http.RequestAborted));
         }).WithName("CastVote").WithSummary("Casts or changes the caller's vote; answers once the vote is stored.");
 

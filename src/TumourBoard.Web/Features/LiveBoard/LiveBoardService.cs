@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using TumourBoard.Domain;
@@ -11,28 +12,34 @@ using TumourBoard.Web.Data;
 using TumourBoard.Web.Features.Audit;
 using TumourBoard.Web.Features.Meetings;
 using TumourBoard.Web.Features.Realtime;
+using TumourBoard.Web.Infrastructure;
 
 namespace TumourBoard.Web.Features.LiveBoard;
 
 /// <summary>
 /// The meeting room: presence, the chair's moves, voting and recommendations. Every state lives in PostgreSQL and
-/// every change sends its event in the same transaction; a vote is confirmed only once committed.
+/// every change sends its event in the same transaction; a vote is confirmed only once committed. Reads, joining,
+/// leaving and votes give the same result however often they run, so they are run again when the database connection
+/// fails (<see cref="DatabaseRetry"/>); the chair's moves are not.
 /// </summary>
 public sealed class LiveBoardService(
     IDbContextFactory<TumourBoardDbContext> dbFactory,
     MeetingService meetings,
     AuditTrail audit,
-    TimeProvider time)
+    TimeProvider time,
+    DatabaseRetry retry,
+    InstancePresence presence,
+    IOptions<LiveBoardOptions> options)
 {
-    /// <summary>A connection not refreshed for this long no longer counts as present (its instance is gone).</summary>
-    public static readonly TimeSpan PresenceTimeout = TimeSpan.FromSeconds(45);
-
-    /// <summary>This app instance, as its room connections name it (unique even for two processes on one host).</summary>
-    public static readonly string InstanceId = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
+    /// <summary>A connection not refreshed for this long no longer counts as present (its instance is gone, or it left unrecorded).</summary>
+    private TimeSpan PresenceTimeout => TimeSpan.FromSeconds(options.Value.PresenceTimeoutSeconds);
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    public async Task<RoomState> RoomAsync(Actor actor, int meetingId, int? viewItemId = null, CancellationToken ct = default)
+    public Task<RoomState> RoomAsync(Actor actor, int meetingId, int? viewItemId = null, CancellationToken ct = default) =>
+        retry.IdempotentAsync(() => RoomOnceAsync(actor, meetingId, viewItemId, ct), ct);
+
+    private async Task<RoomState> RoomOnceAsync(Actor actor, int meetingId, int? viewItemId, CancellationToken ct)
     {
         Access.Demand(Access.CanSeeMeetings(actor));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -72,8 +79,19 @@ public sealed class LiveBoardService(
             actor.CanVote && present.Any(p => p.UserId == actor.UserId), now);
     }
 
-    /// <summary>Counts a window of the actor in the room; their first window opens an attendance record.</summary>
-    public async Task JoinAsync(Actor actor, int meetingId, string connectionId, CancellationToken ct = default)
+    /// <summary>
+    /// Counts a window of the actor in the room; their first window opens an attendance record. A connection
+    /// <paramref name="heldOpen"/> (a page, a hub connection) stays present until it leaves; an API client's presence
+    /// lasts the presence timeout after each call.
+    /// </summary>
+    public async Task JoinAsync(Actor actor, int meetingId, string connectionId, CancellationToken ct = default, bool heldOpen = true)
+    {
+        await retry.IdempotentAsync(() => JoinOnceAsync(actor, meetingId, connectionId, ct), ct);
+        if (heldOpen)
+            presence.Hold(connectionId, meetingId, actor);
+    }
+
+    private async Task JoinOnceAsync(Actor actor, int meetingId, string connectionId, CancellationToken ct)
     {
         Access.Demand(Access.CanSeeMeetings(actor));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -84,7 +102,7 @@ public sealed class LiveBoardService(
         await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(74300, {0})", [meetingId], ct);
         var existing = await db.RoomConnections.SingleOrDefaultAsync(c => c.ConnectionId == connectionId, ct);
         if (existing is null)
-            db.RoomConnections.Add(new RoomConnection { ConnectionId = connectionId, MeetingId = meetingId, UserId = actor.UserId, InstanceId = InstanceId, ConnectedAtUtc = now, LastSeenAtUtc = now });
+            db.RoomConnections.Add(new RoomConnection { ConnectionId = connectionId, MeetingId = meetingId, UserId = actor.UserId, InstanceId = presence.InstanceId, ConnectedAtUtc = now, LastSeenAtUtc = now });
         else
             existing.LastSeenAtUtc = now;
         if (!await db.Attendances.AnyAsync(a => a.MeetingId == meetingId && a.UserId == actor.UserId && a.LeftAtUtc == null, ct))
@@ -95,7 +113,14 @@ public sealed class LiveBoardService(
     }
 
     /// <summary>Closes a window; when it was the person's last one in the room, their attendance ends.</summary>
-    public async Task LeaveAsync(string connectionId, CancellationToken ct = default)
+    public Task LeaveAsync(string connectionId, CancellationToken ct = default)
+    {
+        // No longer refreshed, whatever happens next: if the database cannot be told now, the row expires by itself.
+        presence.Release(connectionId);
+        return retry.IdempotentAsync(() => LeaveOnceAsync(connectionId, ct), ct);
+    }
+
+    private async Task LeaveOnceAsync(string connectionId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var connection = await db.RoomConnections.SingleOrDefaultAsync(c => c.ConnectionId == connectionId, ct);
@@ -110,12 +135,20 @@ public sealed class LiveBoardService(
         await tx.CommitAsync(ct);
     }
 
-    /// <summary>Refreshes this instance's connections and ends the presence of connections whose instance went away.</summary>
+    /// <summary>
+    /// Refreshes the connections this instance holds open, writes again those whose row another instance removed, and
+    /// ends the presence of connections nobody refreshed (their instance went away, or their leaving was not written).
+    /// </summary>
     public async Task HeartbeatAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = Now;
-        await db.RoomConnections.Where(c => c.InstanceId == InstanceId).ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSeenAtUtc, now), ct);
+        var held = presence.Held();
+        var heldIds = held.Keys.ToList();
+        var refreshed = await db.RoomConnections.Where(c => c.InstanceId == presence.InstanceId && heldIds.Contains(c.ConnectionId))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSeenAtUtc, now), ct);
+        if (refreshed < heldIds.Count)
+            await RejoinMissingAsync(db, held, ct);
         var stale = await db.RoomConnections.Where(c => c.LastSeenAtUtc < now - PresenceTimeout).ToListAsync(ct);
         foreach (var meeting in stale.GroupBy(c => c.MeetingId))
         {
@@ -127,6 +160,26 @@ public sealed class LiveBoardService(
             await PostgresEventRelay.NotifyAsync(db, new BoardEvent(BoardEventTypes.PresenceChanged, meeting.Key, null, now), ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+        }
+    }
+
+    // Only after an outage longer than the presence timeout, when another instance removed this one's rows as stale.
+    private async Task RejoinMissingAsync(TumourBoardDbContext db, IReadOnlyDictionary<string, HeldConnection> held, CancellationToken ct)
+    {
+        var heldIds = held.Keys.ToList();
+        var stored = await db.RoomConnections.Where(c => heldIds.Contains(c.ConnectionId)).Select(c => c.ConnectionId).ToListAsync(ct);
+        foreach (var (connectionId, connection) in held.Where(h => !stored.Contains(h.Key)))
+        {
+            if (!presence.Holds(connectionId))
+                continue; // left meanwhile
+            try
+            {
+                await JoinOnceAsync(connection.Actor, connection.MeetingId, connectionId, ct);
+            }
+            catch (DomainException)
+            {
+                presence.Release(connectionId); // the meeting or the person's access went away
+            }
         }
     }
 
@@ -171,7 +224,10 @@ public sealed class LiveBoardService(
     /// Casts or changes the actor's vote (null option = abstain). Written idempotently, one row per member and item;
     /// returns the tally that includes it, once committed.
     /// </summary>
-    public async Task<TallyView> CastVoteAsync(Actor actor, int meetingId, int itemId, int? optionId, CancellationToken ct = default)
+    public Task<TallyView> CastVoteAsync(Actor actor, int meetingId, int itemId, int? optionId, CancellationToken ct = default) =>
+        retry.IdempotentAsync(() => CastVoteOnceAsync(actor, meetingId, itemId, optionId, ct), ct);
+
+    private async Task<TallyView> CastVoteOnceAsync(Actor actor, int meetingId, int itemId, int? optionId, CancellationToken ct)
     {
         Access.Demand(Access.CanSeeMeetings(actor));
         if (!actor.CanVote)
@@ -224,7 +280,10 @@ public sealed class LiveBoardService(
 
     private sealed record VoteCheck(int MeetingId, int CaseId, string VotingStatus, string VotingMode, bool Present, bool OptionValid);
 
-    public async Task<TallyView?> TallyAsync(Actor actor, int meetingId, int itemId, CancellationToken ct = default)
+    public Task<TallyView?> TallyAsync(Actor actor, int meetingId, int itemId, CancellationToken ct = default) =>
+        retry.IdempotentAsync(() => TallyOnceAsync(actor, meetingId, itemId, ct), ct);
+
+    private async Task<TallyView?> TallyOnceAsync(Actor actor, int meetingId, int itemId, CancellationToken ct)
     {
         Access.Demand(Access.CanSeeMeetings(actor));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -234,7 +293,10 @@ public sealed class LiveBoardService(
     }
 
     /// <summary>The tally as anyone in the room may see it, for events sent to every participant.</summary>
-    public async Task<TallyView?> PublicTallyAsync(int meetingId, int itemId, CancellationToken ct = default)
+    public Task<TallyView?> PublicTallyAsync(int meetingId, int itemId, CancellationToken ct = default) =>
+        retry.IdempotentAsync(() => PublicTallyOnceAsync(meetingId, itemId, ct), ct);
+
+    private async Task<TallyView?> PublicTallyOnceAsync(int meetingId, int itemId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var item = await db.AgendaItems.Where(i => i.Id == itemId && i.MeetingId == meetingId)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using TumourBoard.Domain.People;
 using TumourBoard.Web.Features.Account;
+using TumourBoard.Web.Infrastructure;
 
 namespace TumourBoard.Web.Features.LiveBoard;
 
@@ -10,7 +11,7 @@ namespace TumourBoard.Web.Features.LiveBoard;
 /// rules as the pages, authenticated by the sign-in cookie or a bearer token (access_token in the query for WebSockets).
 /// </summary>
 [Authorize]
-public sealed class MeetingHub(LiveBoardService board) : Hub
+public sealed class MeetingHub(LiveBoardService board, ILogger<MeetingHub> logger) : Hub
 {
     public const string Path = "/hubs/meeting";
 
@@ -28,7 +29,7 @@ public sealed class MeetingHub(LiveBoardService board) : Hub
     public async Task LeaveMeeting(int meetingId)
     {
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(meetingId));
-        await board.LeaveAsync(Context.ConnectionId);
+        await Run(() => board.LeaveAsync(Context.ConnectionId));
     }
 
     /// <summary>Casts or changes a vote (null option = abstain); returns the tally once the vote is committed.</summary>
@@ -40,13 +41,22 @@ public sealed class MeetingHub(LiveBoardService board) : Hub
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        await board.LeaveAsync(Context.ConnectionId);
+        try
+        {
+            await board.LeaveAsync(Context.ConnectionId);
+        }
+        catch (Exception ex) when (ex.IsDatabaseUnavailable())
+        {
+            // No longer refreshed, so the connection stops counting once the presence timeout passes.
+            logger.LogInformation("A hub connection left while the database could not be reached; its presence expires by itself");
+        }
         await base.OnDisconnectedAsync(exception);
     }
 
     private Actor Actor => Context.User?.ToActor() ?? throw new HubException("Not signed in.");
 
-    // A refusal reaches the client as a HubException with its reason; anything else stays a server error.
+    // A refusal reaches the client as a HubException with its reason, and so does an unreachable database (the client
+    // tries again); anything else stays a server error.
     private static async Task<T> Run<T>(Func<Task<T>> action)
     {
         try
@@ -56,6 +66,10 @@ public sealed class MeetingHub(LiveBoardService board) : Hub
         catch (Exception ex) when (ex.IsUserFacingRefusal())
         {
             throw new HubException(ex is TumourBoard.Domain.DomainException d ? $"{d.Code}: {d.Message}" : ex.Message);
+        }
+        catch (Exception ex) when (ex.IsDatabaseUnavailable())
+        {
+            throw new HubException($"{DatabaseFailures.UnavailableCode}: {DatabaseFailures.UnavailableMessage}");
         }
     }
 

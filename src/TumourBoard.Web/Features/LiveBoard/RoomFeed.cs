@@ -45,6 +45,9 @@ public sealed class RoomFeed(BoardEvents events, IHubContext<MeetingHub> hub, IS
             _pumps.GetOrAdd((e.MeetingId, itemId), key => new TallyPump(this, key.MeetingId, key.ItemId)).Request(e);
             return Task.CompletedTask;
         }
+        // After missed events every participant gets the current item's tally as it is now, besides the signal to re-read.
+        if (e.Type == BoardEventTypes.Resynchronised && e.ItemId is { } current)
+            _pumps.GetOrAdd((e.MeetingId, current), key => new TallyPump(this, key.MeetingId, key.ItemId)).Request(e with { Type = BoardEventTypes.TallyChanged });
         return PublishAsync(e.Type, new RoomEvent(e.MeetingId, e.ItemId, e.Count, e.AtUtc));
     }
 

@@ -11,6 +11,9 @@ public static class BoardEventTypes
     public const string TallyChanged = "TallyChanged";
     public const string VotingClosed = "VotingClosed";
     public const string RecommendationRecorded = "RecommendationRecorded";
+
+    /// <summary>Events of the meeting may have been missed (the instance lost PostgreSQL for a while): read everything again.</summary>
+    public const string Resynchronised = "Resynchronised";
 }
 
 /// <summary>

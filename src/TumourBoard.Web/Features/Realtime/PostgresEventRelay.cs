@@ -8,7 +8,8 @@ namespace TumourBoard.Web.Features.Realtime;
 /// <summary>
 /// Carries meeting events between app instances through PostgreSQL: a change sends NOTIFY in its own transaction
 /// (so the event exists exactly when the change does), and each instance LISTENs and hands events to
-/// <see cref="BoardEvents"/>. After a lost connection it listens again and announces a resynchronisation.
+/// <see cref="BoardEvents"/>. After a lost connection it listens again and announces a resynchronisation of every
+/// meeting in progress, since changes committed while it was not listening were announced to nobody here.
 /// </summary>
 public sealed class PostgresEventRelay(IConfiguration configuration, BoardEvents events, ILogger<PostgresEventRelay> logger) : BackgroundService
 {
@@ -25,14 +26,31 @@ public sealed class PostgresEventRelay(IConfiguration configuration, BoardEvents
     public static Task NotifyAsync(TumourBoardDbContext db, BoardEvent boardEvent, CancellationToken ct = default) =>
         db.Database.ExecuteSqlRawAsync("SELECT pg_notify({0}, {1})", [Channel, JsonSerializer.Serialize(boardEvent, Json)], ct);
 
-    /// <summary>True while this instance is listening; the room shows a problem when it is not.</summary>
+    // Reconnection attempts back off to this: cheap, and events flow again at most this long after the database is back.
+    private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(2);
+
+    private readonly TaskCompletionSource _firstListen = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>True while this instance is listening; the room shows a problem when it is not, and readiness is degraded.</summary>
     public bool IsListening { get; private set; }
+
+    /// <summary>Times this instance started listening again after losing its connection.</summary>
+    public int Reconnections { get; private set; }
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await base.StartAsync(cancellationToken);
+        // The instance takes requests once it hears events, so its first pages miss none; a database that does not
+        // answer holds the start only briefly (the migrations reached it a moment ago).
+        await Task.WhenAny(_firstListen.Task, Task.Delay(TimeSpan.FromSeconds(10), cancellationToken));
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _ = Task.Run(() => DispatchLoopAsync(stoppingToken), stoppingToken);
         var connectionString = configuration.GetConnectionString("TumourBoard")!;
-        var delay = TimeSpan.FromMilliseconds(500);
+        var delay = TimeSpan.FromMilliseconds(250);
+        var lost = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -42,8 +60,17 @@ public sealed class PostgresEventRelay(IConfiguration configuration, BoardEvents
                 connection.Notification += (_, e) => OnNotification(e.Payload);
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
+                if (lost)
+                {
+                    // Read after LISTEN: whatever committed before is read by the subscribers, whatever after is heard.
+                    await AnnounceResynchronisationAsync(connection, stoppingToken);
+                    Reconnections++;
+                    logger.LogInformation("Listening for meeting events again");
+                }
                 IsListening = true;
-                delay = TimeSpan.FromMilliseconds(500);
+                lost = false;
+                _firstListen.TrySetResult();
+                delay = TimeSpan.FromMilliseconds(250);
                 while (!stoppingToken.IsCancellationRequested)
                     await connection.WaitAsync(stoppingToken);
             }
@@ -55,12 +82,24 @@ public sealed class PostgresEventRelay(IConfiguration configuration, BoardEvents
             {
                 if (IsListening)
                     logger.LogWarning(ex, "Lost the event connection to PostgreSQL; reconnecting");
+                lost |= IsListening;
                 IsListening = false;
                 await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestPause.Ticks));
             }
         }
         IsListening = false;
+    }
+
+    private async Task AnnounceResynchronisationAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var now = DateTime.UtcNow;
+        await using var command = new NpgsqlCommand("""SELECT "Id", "CurrentItemId" FROM meetings WHERE "Status" = 'InProgress'""", connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            _queue.Writer.TryWrite(new BoardEvent(BoardEventTypes.Resynchronised, reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), now));
+        }
     }
 
     private void OnNotification(string payload)
