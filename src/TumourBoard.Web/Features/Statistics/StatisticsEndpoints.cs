@@ -8,12 +8,11 @@ public static class StatisticsEndpoints
 
     public static void MapStatisticsEndpoints(this RouteGroupBuilder api)
     {
-        var figures = api.MapGroup("/figures").WithTags("Figures");
-        figures.MapGet("", async (DateOnly? from, DateOnly? to, HttpContext http, BoardFiguresService service) =>
+        api.MapGet("/figures", async (DateOnly? from, DateOnly? to, HttpContext http, BoardFiguresService service) =>
             TypedResults.Ok(await service.FiguresAsync(ApiRoutes.ActorOf(http), service.Period(from, to), http.RequestAborted)))
-            .WithName("GetFigures").WithSummary("The board's figures over a period (default: the last twelve months), for coordinators.");
-        figures.MapGet("/{figure}.csv", (string figure, DateOnly? from, DateOnly? to, HttpContext http, BoardFiguresService service) => CsvAsync(figure, from, to, http, service))
-            .WithName("ExportFigure").WithSummary("One figure as CSV: " + string.Join(", ", Figures.All) + ".")
+            .WithTags("Figures").WithName("GetFigures").WithSummary("The board's figures over a period (default: the last twelve months), for coordinators.");
+        api.MapGet("/figures/{figure}.csv", (string figure, DateOnly? from, DateOnly? to, HttpContext http, BoardFiguresService service) => CsvAsync(figure, from, to, http, service))
+            .WithTags("Figures").WithName("ExportFigure").WithSummary("One figure as CSV: " + string.Join(", ", Figures.All) + ".")
             .Produces(StatusCodes.Status200OK, contentType: CsvContentType);
     }
 
