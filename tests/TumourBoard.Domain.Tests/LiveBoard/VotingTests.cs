@@ -27,6 +27,20 @@ public sealed class VotingTests
     }
 
     [Fact]
+    public void Tally_FromTheDatabasesGroups_IsTheTallyOfTheVotes()
+    {
+        var fromGroups = Tally.FromGroups([1, 2, 3],
+            [new VoteGroup(1, 1, 2), new VoteGroup(2, 2, 1), new VoteGroup(null, 3, 1), new VoteGroup(1, 4, 1), new VoteGroup(2, null, 2)]);
+
+        var fromVotes = Tally.Compute([1, 2, 3], [V(1, 1), V(1, 1), V(2, 2), V(3, null), V(4, 1), new(Guid.NewGuid(), null, 2), new(Guid.NewGuid(), null, 2)]);
+
+        Assert.Equal(fromVotes.Options, fromGroups.Options);
+        Assert.Equal((7, 1, 4, (int?)null, true), (fromGroups.VotesCast, fromGroups.Abstentions, fromGroups.CentresRepresented, fromGroups.WinningOptionId, fromGroups.IsTie));
+        Assert.Equal((fromVotes.VotesCast, fromVotes.Abstentions, fromVotes.CentresRepresented, fromVotes.WinningOptionId, fromVotes.IsTie),
+            (fromGroups.VotesCast, fromGroups.Abstentions, fromGroups.CentresRepresented, fromGroups.WinningOptionId, fromGroups.IsTie));
+    }
+
+    [Fact]
     public void Close_WithTie_RecordsNoWinningOption()
     {
         var tally = Tally.Compute([1, 2], [V(1, 1), V(2, 2)]);
