@@ -66,6 +66,13 @@ public static class Access
     /// <summary>The board's figures across all centres (cases, delays, consensus, referrals, attendance) are the coordinators'.</summary>
     public static bool CanSeeBoardFigures(Actor actor) => actor.IsCoordinator;
 
+    /// <summary>
+    /// The registry export: a centre's clinicians and data managers export their own centre's discussed cases, the
+    /// coordinators every centre's. Observers and admins do not.
+    /// </summary>
+    public static bool CanExportRegistry(Actor actor, int? centreId) =>
+        actor.IsCoordinator || (actor.Role is Roles.Clinician or Roles.DataManager && centreId is { } c && actor.BelongsTo(c));
+
     public static void Demand(bool allowed)
     {
         if (!allowed)

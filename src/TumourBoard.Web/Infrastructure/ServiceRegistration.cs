@@ -130,6 +130,7 @@ public static class ServiceRegistration
         services.AddScoped<TumourBoard.Web.Features.Sessions.SessionService>();
         services.AddScoped<CaseService>();
         services.AddScoped<TumourBoard.Web.Features.Statistics.BoardFiguresService>();
+        services.AddScoped<TumourBoard.Web.Features.Exports.RegistryExportService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddHostedService<WeeklyMeetingKeeper>();

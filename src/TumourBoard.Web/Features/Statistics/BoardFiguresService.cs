@@ -79,7 +79,7 @@ public sealed class BoardFiguresService(IDbContextFactory<TumourBoardDbContext> 
         return new BoardFigures(period, perCentre, perGroup, delays, byConsensus, recommendations.Count(r => !r.QuorumMet), referrals, attendance);
     }
 
-    /// <summary>One figure as a CSV file (UTF-8 with a byte order mark); the export is audited.</summary>
+    /// <summary>One figure as a CSV file for spreadsheets (semicolons, UTF-8 with a byte order mark, decision 0035); the export is audited.</summary>
     public async Task<byte[]> ExportCsvAsync(Actor actor, string figure, ReportingPeriod period, CancellationToken ct = default)
     {
         if (!Figures.All.Contains(figure))
@@ -95,14 +95,14 @@ public sealed class BoardFiguresService(IDbContextFactory<TumourBoardDbContext> 
             Figures.TrialReferrals => Counts(["from", "to", "trial", "trial_label", "referrals"], figures.TrialReferrals),
             Figures.SubmissionToRecommendation => Csv.Document(
                 ["from", "to", "days_from", "days_to", "cases"],
-                figures.SubmissionToRecommendation.Bands.Select(b => new[] { from, to, Number(b.FromDays), b.ToDays is { } d ? Number(d) : "", Number(b.Count) })),
+                figures.SubmissionToRecommendation.Bands.Select(b => new[] { from, to, Number(b.FromDays), b.ToDays is { } d ? Number(d) : "", Number(b.Count) }), ';'),
             _ => Csv.Document(
                 ["from", "to", "centre", "centre_name", "meetings_attended", "meetings_held"],
-                figures.Attendance.Select(a => new[] { from, to, a.CentreCode, a.CentreName, Number(a.MeetingsAttended), Number(a.MeetingsHeld) })),
+                figures.Attendance.Select(a => new[] { from, to, a.CentreCode, a.CentreName, Number(a.MeetingsAttended), Number(a.MeetingsHeld) }), ';'),
         };
 
         byte[] Counts(string[] header, IEnumerable<FigureRow> rows) =>
-            Csv.Document(header, rows.Select(r => new[] { from, to, r.Code, r.Label, Number(r.Count) }));
+            Csv.Document(header, rows.Select(r => new[] { from, to, r.Code, r.Label, Number(r.Count) }), ';');
     }
 
     private static DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(BoardTime.ToLocal(utc));

@@ -20,42 +20,12 @@ public sealed class BoardFiguresTests(DemoAppFixture fixture) : IClassFixture<De
     private static int CountOf(JsonElement figures, string figure, string code) =>
         figures.GetProperty(figure).EnumerateArray().Where(r => r.GetProperty("code").GetString() == code).Select(r => r.GetProperty("count").GetInt32()).SingleOrDefault();
 
-    /// <summary>A UZL case with a trial option, discussed today: voted on by UZL and CUSL, recommended by majority with the trial.</summary>
-    private async Task DiscussACaseAsync(string trial)
-    {
-        using var clinician = As("demo-clinician.uzl");
-        var created = await clinician.PostAsJsonAsync("api/v1/cases", new
-        {
-            ageYears = 7, sex = "Male", diagnosisLabel = "Neuroblastoma, relapse", diseaseStatus = "Relapse", question = "Trial or salvage?",
-            options = new object[] { new { label = "Salvage chemotherapy" }, new { label = "Phase I trial", trial } }, consentConfirmed = true,
-        });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var caseId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-        await clinician.PostAsync($"api/v1/cases/{caseId}/submit", null);
-        using var coordinator = As("demo-coordinator");
-        var meeting = await coordinator.PostAsJsonAsync("api/v1/meetings", new { startsAt = DateTimeOffset.UtcNow.AddDays(Random.Shared.Next(200, 300)).AddMinutes(Random.Shared.Next(0, 1000)), durationMinutes = 60 });
-        var meetingId = (await meeting.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-        var itemId = (await (await coordinator.PostAsJsonAsync($"api/v1/meetings/{meetingId}/items", new { caseId })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-        await coordinator.PostAsync($"api/v1/meetings/{meetingId}/publish", null);
-        await coordinator.PostAsync($"api/v1/meetings/{meetingId}/start", null);
-        await coordinator.PostAsync($"api/v1/meetings/{meetingId}/items/{itemId}/voting/open", null);
-        var trialOption = await _app.WithDbAsync(db => db.Set<TreatmentOption>().Where(o => EF.Property<int>(o, "CaseId") == caseId && o.Trial == trial).Select(o => o.Id).SingleAsync());
-        using var cusl = As("demo-clinician.cusl");
-        Assert.Equal(HttpStatusCode.OK, (await clinician.PutAsJsonAsync($"api/v1/meetings/{meetingId}/items/{itemId}/vote", new { optionId = trialOption })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await cusl.PutAsJsonAsync($"api/v1/meetings/{meetingId}/items/{itemId}/vote", new { optionId = trialOption })).StatusCode);
-        await coordinator.PostAsync($"api/v1/meetings/{meetingId}/items/{itemId}/voting/close", null);
-        var recorded = await coordinator.PostAsJsonAsync($"api/v1/meetings/{meetingId}/items/{itemId}/recommendation",
-            new { optionId = trialOption, rationale = "Eligible for the phase I trial", consensus = "Majority" });
-        Assert.Equal(HttpStatusCode.NoContent, recorded.StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await coordinator.PostAsync($"api/v1/meetings/{meetingId}/close", null)).StatusCode);
-    }
-
     [Fact]
     public async Task DiscussedCase_IsCountedInEveryFigure()
     {
         var before = await FiguresAsync();
 
-        await DiscussACaseAsync("NCT05000001");
+        await DiscussedCases.DiscussAsync(_app, "NCT05000001");
 
         var after = await FiguresAsync();
         Assert.Equal(CountOf(before, "casesPerCentre", "UZL") + 1, CountOf(after, "casesPerCentre", "UZL"));
@@ -77,7 +47,7 @@ public sealed class BoardFiguresTests(DemoAppFixture fixture) : IClassFixture<De
     [Fact]
     public async Task Csv_OpensInASpreadsheet_WithItsPeriod_AndTheExportIsAudited()
     {
-        await DiscussACaseAsync("NCT05000002");
+        await DiscussedCases.DiscussAsync(_app, "NCT05000002");
         using var coordinator = As("demo-coordinator");
 
         var response = await coordinator.GetAsync("api/v1/figures/trial-referrals.csv?from=2026-01-01&to=2026-12-31");
@@ -88,8 +58,8 @@ public sealed class BoardFiguresTests(DemoAppFixture fixture) : IClassFixture<De
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("from,to,trial,trial_label,referrals", lines[0]);
-        Assert.Contains("2026-01-01,2026-12-31,NCT05000002,NCT05000002,1", lines);
+        Assert.Equal("from;to;trial;trial_label;referrals", lines[0]);
+        Assert.Contains("2026-01-01;2026-12-31;NCT05000002;NCT05000002;1", lines);
         var audited = await _app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "figures.export" && a.ObjectId == "trial-referrals"));
         Assert.True(audited);
     }
