@@ -63,6 +63,12 @@ public static class Access
     /// <summary>The local reference links a case to a patient file: only the submitting centre ever sees it.</summary>
     public static bool CanSeeLocalReference(Actor actor, int caseCentreId) => !actor.IsAdmin && actor.BelongsTo(caseCentreId);
 
+    /// <summary>The trial catalogue is read by the board and by observers, like the meetings it serves.</summary>
+    public static bool CanSeeTrials(Actor actor) => CanSeeMeetings(actor);
+
+    /// <summary>The coordinators keep the trial catalogue: adding, editing, opening and closing trials, importing files.</summary>
+    public static bool CanManageTrials(Actor actor) => actor.IsCoordinator;
+
     public static void Demand(bool allowed)
     {
         if (!allowed)

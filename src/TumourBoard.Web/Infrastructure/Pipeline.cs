@@ -11,6 +11,7 @@ using TumourBoard.Web.Features.Meetings;
 using TumourBoard.Web.Features.Minutes;
 using TumourBoard.Web.Features.Cases;
 using TumourBoard.Web.Features.Preferences;
+using TumourBoard.Web.Features.Trials;
 
 namespace TumourBoard.Web.Infrastructure;
 
@@ -57,10 +58,12 @@ public static class Pipeline
         api.MapMeetingEndpoints();
         api.MapLiveBoardEndpoints();
         api.MapMinutesEndpoints();
+        api.MapTrialEndpoints();
         app.MapHub<MeetingHub>(MeetingHub.Path);
         app.MapCalendarEndpoints();
         app.MapMinutesDownloads();
         app.MapAuditEndpoints();
+        app.MapTrialDownloads();
         app.MapAccountEndpoints();
         app.MapPreferenceEndpoints();
     }

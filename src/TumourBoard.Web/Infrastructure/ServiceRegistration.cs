@@ -115,6 +115,7 @@ public static class ServiceRegistration
         services.AddHostedService(sp => sp.GetRequiredService<PostgresEventRelay>());
         services.AddScoped<TokenService>();
         services.AddScoped<CaseService>();
+        services.AddScoped<TumourBoard.Web.Features.Trials.TrialService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddHostedService<WeeklyMeetingKeeper>();

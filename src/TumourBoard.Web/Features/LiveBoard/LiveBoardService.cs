@@ -264,8 +264,10 @@ public sealed class LiveBoardService(
                 ?? throw new CaseValidationException([new FieldError("optionId", "Voting.OptionInvalid")]) : null;
             var present = await PresentAsync(db, meetingId, ct);
             var quorum = QuorumState.Of(m.Quorum, present.Select(p => new Participant(p.UserId, p.Role, p.CentreId, p.Discipline)));
+            // The referral keeps the number as the option wrote it, and links the catalogue's trial when it holds that number.
+            var trialId = await Trials.TrialService.CatalogueIdOfAsync(db, option?.Trial, ct);
             var recommendation = Recommendation.Create(option?.Id, request.Text, request.Rationale ?? "", request.Consensus ?? Consensus.NoConsensus,
-                request.Dissent, option?.Trial, quorum.IsMet, actor.UserId, now);
+                request.Dissent, option?.Trial, quorum.IsMet, actor.UserId, now, trialId);
             m.RecordRecommendation(itemId, recommendation, now);
             @case.MarkDiscussed(actor.UserId, now);
             return itemId;
