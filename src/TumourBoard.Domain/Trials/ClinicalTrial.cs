@@ -152,7 +152,7 @@ public sealed class ClinicalTrial
             errors.Add(new("euCtNumber", "Trial.IdentifierRequired"));
 
         var title = Text(errors, "title", c.Title, MaxTitle);
-        var contact = Text(errors, "contact", c.Contact, MaxContact);
+        var contact = Text(errors, "contact", c.Contact, MaxContact, allowLineBreaks: true);
         if (c.Phase is not { } phase || !Enum.IsDefined(phase))
             errors.Add(new("phase", c.Phase is null ? "Case.Required" : "Case.ChoiceInvalid"));
         if (!Enum.IsDefined(c.Status))
@@ -201,7 +201,8 @@ public sealed class ClinicalTrial
         if (MarkerTags.Problem(markers) is { } markerProblem)
             errors.Add(new("markers", markerProblem));
 
-        var sites = (c.SiteCentreIds ?? []).Distinct().ToList();
+        // Sites are a set: kept in one order, so that the same sites written in another order are no change.
+        var sites = (c.SiteCentreIds ?? []).Distinct().Order().ToList();
         if (sites.Count == 0)
             errors.Add(new("sites", "Trial.SiteRequired"));
         else if (sites.Count > MaxSites)
@@ -233,14 +234,14 @@ public sealed class ClinicalTrial
         return null;
     }
 
-    private static string Text(List<FieldError> errors, string field, string? text, int max)
+    private static string Text(List<FieldError> errors, string field, string? text, int max, bool allowLineBreaks = false)
     {
         var trimmed = (text ?? "").Trim();
         if (trimmed.Length == 0)
             errors.Add(new(field, "Case.Required"));
         else if (trimmed.Length > max)
             errors.Add(new(field, "Case.TooLong"));
-        else if (trimmed.Any(char.IsControl))
+        else if (trimmed.Any(ch => char.IsControl(ch) && !(allowLineBreaks && ch is '\n' or '\r')))
             errors.Add(new(field, "Case.InvalidCharacters"));
         return trimmed;
     }
