@@ -94,6 +94,37 @@ public sealed class TrialCatalogueTests(BrowserFixture browser, DemoAppFixture a
     }
 
     [Fact]
+    public async Task MeetingRoom_ShowsTheTrialsTheCurrentCaseMayFit()
+    {
+        using var clinician = app.App.ApiClient("demo-clinician.uzl");
+        using var coordinator = app.App.ApiClient("demo-coordinator");
+        var created = await clinician.PostAsJsonAsync("api/v1/cases", new
+        {
+            ageYears = 7, ageMonths = 0, sex = "Female", diagnosisLabel = "Alveolar rhabdomyosarcoma, relapse", morphology = "8920/3", topography = "C49.2",
+            diseaseStatus = "Relapse", markerTags = new[] { "PAX3::FOXO1" }, question = "Which relapse treatment?",
+            options = new[] { new { label = "Relapse chemotherapy" }, new { label = "WEE1 inhibitor trial" } }, consentConfirmed = true,
+        });
+        var caseId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await clinician.PostAsync($"api/v1/cases/{caseId}/submit", null)).StatusCode);
+        var meeting = await (await coordinator.PostAsJsonAsync("api/v1/meetings", new { startsAt = DateTimeOffset.UtcNow.AddDays(3), durationMinutes = 60, title = "Soft tissue sarcoma board" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var meetingId = meeting.GetProperty("id").GetInt32();
+        await coordinator.PostAsJsonAsync($"api/v1/meetings/{meetingId}/items", new { caseId });
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync($"api/v1/meetings/{meetingId}/publish", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await coordinator.PostAsync($"api/v1/meetings/{meetingId}/start", null)).StatusCode);
+        var page = await SignedInAsync("clinician.cusl@demo.tumourboard.be");
+
+        await page.GotoAsync($"meetings/{meetingId}/room");
+        await page.WaitForInteractiveAsync();
+
+        await Assertions.Expect(page.GetByTestId("room-markers")).ToContainTextAsync("PAX3::FOXO1");
+        var trials = page.GetByTestId("room-trials");
+        await Assertions.Expect(trials).ToContainTextAsync("Vinorelbine with a WEE1 inhibitor in relapsed or refractory rhabdomyosarcoma");
+        await Assertions.Expect(trials).ToContainTextAsync("ICCC-3 IXa Rhabdomyosarcomas");
+        await page.ScreenshotAsync("room-matching-trials");
+    }
+
+    [Fact]
     public async Task Clinician_AddsMarkerTagsToACase_AndTheMatchesFollowThem()
     {
         using var clinician = app.App.ApiClient("demo-clinician.uzg");
