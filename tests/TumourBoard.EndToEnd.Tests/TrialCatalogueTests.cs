@@ -122,6 +122,24 @@ public sealed class TrialCatalogueTests(BrowserFixture browser, DemoAppFixture a
         await Assertions.Expect(trials).ToContainTextAsync("Vinorelbine with a WEE1 inhibitor in relapsed or refractory rhabdomyosarcoma");
         await Assertions.Expect(trials).ToContainTextAsync("ICCC-3 IXa Rhabdomyosarcomas");
         await page.ScreenshotAsync("room-matching-trials");
+
+        // The chair refers the case to the matching trial the room lists.
+        var itemId = (await (await coordinator.GetAsync($"api/v1/meetings/{meetingId}")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0].GetProperty("id").GetInt32();
+        await coordinator.PostAsync($"api/v1/meetings/{meetingId}/items/{itemId}/voting/open", null);
+        await coordinator.PostAsync($"api/v1/meetings/{meetingId}/items/{itemId}/voting/close", null);
+        var chair = await SignedInAsync("coordinator@demo.tumourboard.be");
+        await chair.GotoAsync($"meetings/{meetingId}/room");
+        await chair.WaitForInteractiveAsync();
+        await chair.Field("recommendation-text").FillAsync("Enrol in the WEE1 inhibitor trial");
+        await chair.Field("recommendation-trial").FillAsync("NCT-unknown");
+        await chair.Field("recommendation-rationale").FillAsync("Relapse within the trial's age range; the WEE1 cohort is open in Leuven.");
+        await chair.GetByTestId("recommendation-save").ClickAsync();
+        await Assertions.Expect(chair.GetByTestId("recommendation-form")).ToContainTextAsync("Not a valid EU CT");
+        await chair.GetByTestId("recommendation-trial-choice").Filter(new LocatorFilterOptions { HasText = "2024-512345-18-00" }).ClickAsync();
+        await chair.GetByTestId("recommendation-save").ClickAsync();
+
+        await Assertions.Expect(chair.GetByTestId("room-referral")).ToContainTextAsync("2024-512345-18-00");
+        await Assertions.Expect(page.GetByTestId("room-referral")).ToContainTextAsync("2024-512345-18-00");
     }
 
     [Fact]

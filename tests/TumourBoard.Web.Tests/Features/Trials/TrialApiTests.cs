@@ -410,6 +410,20 @@ public sealed class TrialApiTests(DemoAppFixture fixture) : IClassFixture<DemoAp
     }
 
     [Fact]
+    public async Task Referral_NamedByTheChair_OverridesTheOption_AndAnInvalidNumberRecordsNothing()
+    {
+        var refused = await RecommendTrialAsync("NCT09999997", namedTrial: "NCT-not-a-number");
+        var named = await RecommendTrialAsync("NCT09999997", namedTrial: "2024-512345-18-00");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Recorded.StatusCode);
+        Assert.Equal("Trial.IdentifierInvalid", (await ProblemOf(refused.Recorded)).GetProperty("errors").GetProperty("trial")[0].GetString());
+        Assert.False(await _app.WithDbAsync(db => db.AgendaItems.AnyAsync(i => i.Id == refused.ItemId && i.Recommendation != null)));
+        var rhabdomyosarcomaTrial = await _app.WithDbAsync(db => db.Trials.Where(t => t.EuCtNumber == "2024-512345-18-00").Select(t => t.Id).SingleAsync());
+        Assert.Equal((rhabdomyosarcomaTrial, "2024-512345-18-00"), await _app.WithDbAsync(db => db.AgendaItems.Where(i => i.Id == named.ItemId)
+            .Select(i => new ValueTuple<int?, string?>(i.Recommendation!.TrialId, i.Recommendation.TrialReferral)).SingleAsync()));
+    }
+
+    [Fact]
     public async Task DemoData_HeldMeetingsReferral_IsLinkedToItsCatalogueTrial()
     {
         var linked = await _app.WithDbAsync(db => db.AgendaItems
@@ -440,6 +454,16 @@ public sealed class TrialApiTests(DemoAppFixture fixture) : IClassFixture<DemoAp
     /// <summary>A meeting discusses one case and the chair records the option that names <paramref name="trial"/>.</summary>
     private async Task<(int MeetingId, int ItemId)> RecommendTrialAsync(string trial)
     {
+        var (meetingId, itemId, recorded) = await RecommendTrialAsync(trial, namedTrial: null);
+        Assert.Equal(HttpStatusCode.NoContent, recorded.StatusCode);
+        using var coordinator = As("demo-coordinator");
+        Assert.Equal(HttpStatusCode.NoContent, (await coordinator.PostAsync($"api/v1/meetings/{meetingId}/close", null)).StatusCode);
+        return (meetingId, itemId);
+    }
+
+    /// <summary>The same, with the chair naming <paramref name="namedTrial"/> as the referral; the meeting stays open.</summary>
+    private async Task<(int MeetingId, int ItemId, HttpResponseMessage Recorded)> RecommendTrialAsync(string trial, string? namedTrial)
+    {
         var caseId = await NeuroblastomaCaseAsync(["ALK"], trial: trial);
         using var coordinator = As("demo-coordinator");
         var meeting = await coordinator.PostAsJsonAsync("api/v1/meetings", new { startsAt = DateTimeOffset.UtcNow.AddDays(Random.Shared.Next(300, 400)).AddMinutes(Random.Shared.Next(0, 1000)), durationMinutes = 60 });
@@ -452,9 +476,7 @@ public sealed class TrialApiTests(DemoAppFixture fixture) : IClassFixture<DemoAp
         await coordinator.PostAsync($"api/v1/meetings/{meetingId}/items/{itemId}/voting/close", null);
         var optionId = await _app.WithDbAsync(db => db.Set<TreatmentOption>().Where(o => EF.Property<int>(o, "CaseId") == caseId && o.Position == 1).Select(o => o.Id).SingleAsync());
         var recorded = await coordinator.PostAsJsonAsync($"api/v1/meetings/{meetingId}/items/{itemId}/recommendation",
-            new { optionId, rationale = "Eligible for the trial's relapse cohort", consensus = "Unanimous" });
-        Assert.Equal(HttpStatusCode.NoContent, recorded.StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await coordinator.PostAsync($"api/v1/meetings/{meetingId}/close", null)).StatusCode);
-        return (meetingId, itemId);
+            new { optionId, rationale = "Eligible for the trial's relapse cohort", consensus = "Unanimous", trial = namedTrial });
+        return (meetingId, itemId, recorded);
     }
 }
