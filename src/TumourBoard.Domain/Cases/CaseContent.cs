@@ -29,6 +29,9 @@ public sealed record CaseContent
 
     public string? PathologyAndMolecular { get; init; }
 
+    /// <summary>Molecular markers as short tags (ALK, MYCN amplification), matched against the trials' required markers.</summary>
+    public IReadOnlyList<string> MarkerTags { get; init; } = [];
+
     public string? Imaging { get; init; }
 
     public string? Comorbidities { get; init; }

@@ -64,6 +64,9 @@ public sealed class PatientCase
 
     public string? PathologyAndMolecular { get; private set; }
 
+    /// <summary>Molecular marker tags, cleaned and each once (see <see cref="Diagnoses.MarkerTags"/>).</summary>
+    public string[] MarkerTags { get; private set; } = [];
+
     public string? Imaging { get; private set; }
 
     public string? Comorbidities { get; private set; }
@@ -233,6 +236,7 @@ public sealed class PatientCase
         Stage = Clean(content.Stage);
         History = Clean(content.History);
         PathologyAndMolecular = Clean(content.PathologyAndMolecular);
+        MarkerTags = [.. Diagnoses.MarkerTags.Distinct(content.MarkerTags ?? [])];
         Imaging = Clean(content.Imaging);
         Comorbidities = Clean(content.Comorbidities);
         Question = content.Question.Trim();
@@ -264,6 +268,8 @@ public sealed class PatientCase
         yield return ("stage", content.Stage);
         yield return ("history", content.History);
         yield return ("pathologyAndMolecular", content.PathologyAndMolecular);
+        for (var i = 0; i < (content.MarkerTags?.Count ?? 0); i++)
+            yield return ($"markerTags[{i}]", content.MarkerTags![i]);
         yield return ("imaging", content.Imaging);
         yield return ("comorbidities", content.Comorbidities);
         yield return ("question", content.Question);
@@ -295,6 +301,8 @@ public sealed class PatientCase
         Optional(errors, "history", c.History, CaseRules.MaxLongText);
         Optional(errors, "pathologyAndMolecular", c.PathologyAndMolecular, CaseRules.MaxLongText);
         Optional(errors, "imaging", c.Imaging, CaseRules.MaxLongText);
+        if (Diagnoses.MarkerTags.Problem(c.MarkerTags) is { } markerProblem)
+            errors.Add(new("markerTags", markerProblem));
         Optional(errors, "comorbidities", c.Comorbidities, CaseRules.MaxLongText);
         if (!string.IsNullOrWhiteSpace(c.Morphology) && !IcdO3Morphology.TryParse(c.Morphology, out morphology))
             errors.Add(new("morphology", "Diagnosis.MorphologyInvalid"));
@@ -371,6 +379,7 @@ public sealed class PatientCase
         Stage = Stage,
         History = History,
         PathologyAndMolecular = PathologyAndMolecular,
+        MarkerTags = MarkerTags,
         Imaging = Imaging,
         Comorbidities = Comorbidities,
         Question = Question,
@@ -399,6 +408,8 @@ public sealed class PatientCase
         Check("stage", before.Stage, after.Stage);
         Check("history", before.History, after.History);
         Check("pathologyAndMolecular", before.PathologyAndMolecular, after.PathologyAndMolecular);
+        if (!before.MarkerTags.SequenceEqual(after.MarkerTags))
+            changed.Add("markerTags");
         Check("imaging", before.Imaging, after.Imaging);
         Check("comorbidities", before.Comorbidities, after.Comorbidities);
         Check("question", before.Question, after.Question);

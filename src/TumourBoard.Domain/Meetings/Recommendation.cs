@@ -23,6 +23,9 @@ public sealed record Recommendation
     /// <summary>The trial the case is referred to, when the chosen option names one.</summary>
     public string? TrialReferral { get; private init; }
 
+    /// <summary>The catalogue trial that <see cref="TrialReferral"/> names, when the catalogue has it; the number stays either way.</summary>
+    public int? TrialId { get; private init; }
+
     /// <summary>Whether the room met its quorum when the recommendation was recorded; the minutes say so.</summary>
     public bool QuorumMet { get; private init; }
 
@@ -31,7 +34,7 @@ public sealed record Recommendation
     public DateTime RecordedAtUtc { get; private init; }
 
     public static Recommendation Create(int? optionId, string? text, string rationale, Consensus consensus, string? dissent, string? trialReferral,
-        bool quorumMet, Guid recordedBy, DateTime nowUtc)
+        bool quorumMet, Guid recordedBy, DateTime nowUtc, int? trialId = null)
     {
         text = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
         rationale = (rationale ?? "").Trim();
@@ -55,7 +58,7 @@ public sealed record Recommendation
         return new Recommendation
         {
             OptionId = optionId, Text = text, Rationale = rationale, Consensus = consensus, Dissent = dissent,
-            TrialReferral = trialReferral, QuorumMet = quorumMet, RecordedById = recordedBy, RecordedAtUtc = nowUtc,
+            TrialReferral = trialReferral, TrialId = trialReferral is null ? null : trialId, QuorumMet = quorumMet, RecordedById = recordedBy, RecordedAtUtc = nowUtc,
         };
     }
 }

@@ -73,6 +73,12 @@ public static class Access
     public static bool CanExportRegistry(Actor actor, int? centreId) =>
         actor.IsCoordinator || (actor.Role is Roles.Clinician or Roles.DataManager && centreId is { } c && actor.BelongsTo(c));
 
+    /// <summary>The trial catalogue is read by the board and by observers, like the meetings it serves.</summary>
+    public static bool CanSeeTrials(Actor actor) => CanSeeMeetings(actor);
+
+    /// <summary>The coordinators keep the trial catalogue: adding, editing, opening and closing trials, importing files.</summary>
+    public static bool CanManageTrials(Actor actor) => actor.IsCoordinator;
+
     public static void Demand(bool allowed)
     {
         if (!allowed)

@@ -10,6 +10,7 @@ using TumourBoard.Web.Features.Notifications;
 using TumourBoard.Web.Features.Tokens;
 using TumourBoard.Domain.Meetings;
 using TumourBoard.Domain.Minutes;
+using TumourBoard.Domain.Trials;
 
 namespace TumourBoard.Web.Data;
 
@@ -45,6 +46,8 @@ public sealed class TumourBoardDbContext(DbContextOptions<TumourBoardDbContext> 
     public DbSet<MeetingMinutes> Minutes => Set<MeetingMinutes>();
 
     public DbSet<MinutesVersion> MinutesVersions => Set<MinutesVersion>();
+
+    public DbSet<ClinicalTrial> Trials => Set<ClinicalTrial>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -13,6 +13,7 @@ using TumourBoard.Web.Features.Minutes;
 using TumourBoard.Web.Features.Cases;
 using TumourBoard.Web.Features.Preferences;
 using TumourBoard.Web.Features.Statistics;
+using TumourBoard.Web.Features.Trials;
 
 namespace TumourBoard.Web.Infrastructure;
 
@@ -61,12 +62,14 @@ public static class Pipeline
         api.MapMinutesEndpoints();
         api.MapStatisticsEndpoints();
         api.MapExportEndpoints();
+        api.MapTrialEndpoints();
         app.MapHub<MeetingHub>(MeetingHub.Path);
         app.MapCalendarEndpoints();
         app.MapMinutesDownloads();
         app.MapStatisticsDownloads();
         app.MapExportDownloads();
         app.MapAuditEndpoints();
+        app.MapTrialDownloads();
         app.MapAccountEndpoints();
         app.MapPreferenceEndpoints();
     }

@@ -131,6 +131,7 @@ public static class ServiceRegistration
         services.AddScoped<CaseService>();
         services.AddScoped<TumourBoard.Web.Features.Statistics.BoardFiguresService>();
         services.AddScoped<TumourBoard.Web.Features.Exports.RegistryExportService>();
+        services.AddScoped<TumourBoard.Web.Features.Trials.TrialService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddHostedService<WeeklyMeetingKeeper>();

@@ -209,5 +209,40 @@ public sealed class PatientCaseTests
     }
 
     [Fact]
+    public void Draft_MarkerTags_AreStoredCleanedAndEachOnce()
+    {
+        var draft = Draft(Valid() with { MarkerTags = [" WT1  deletion ", "TP53", "tp53"] });
+
+        Assert.Equal(["WT1 deletion", "TP53"], draft.MarkerTags);
+        Assert.Equal(["WT1 deletion", "TP53"], draft.Snapshot().MarkerTags);
+    }
+
+    [Fact]
+    public void Draft_WithANameInAMarkerTag_IsRefusedOnThatTag()
+    {
+        var refused = Assert.Throws<IdentifyingDataException>(() => Draft(Valid() with { MarkerTags = ["TP53", "Mrs Janssens"] }));
+
+        Assert.Equal("markerTags[1]", Assert.Single(refused.Findings).Field);
+    }
+
+    [Fact]
+    public void Draft_WithAMalformedMarkerTag_IsRefused()
+    {
+        var refused = Assert.Throws<CaseValidationException>(() => Draft(Valid() with { MarkerTags = ["ALK, ROS1"] }));
+
+        Assert.Contains(refused.Errors, e => e is { Field: "markerTags", Code: "Markers.Invalid" });
+    }
+
+    [Fact]
+    public void Edit_MarkerTags_AreRecordedAsChanged()
+    {
+        var draft = Draft();
+
+        draft.Edit(Valid() with { MarkerTags = ["TP53"] }, Author, Now);
+
+        Assert.Equal("markerTags", Assert.Single(draft.Events, e => e.Kind == CaseEventKind.Edited).ChangedFields);
+    }
+
+    [Fact]
     public void CaseCode_HasTheBoardFormat() => Assert.Equal("BSPHO-2026-0042", CaseCode.Format(2026, 42));
 }

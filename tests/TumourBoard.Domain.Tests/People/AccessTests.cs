@@ -25,6 +25,18 @@ public sealed class AccessTests
         Assert.Equal(allowed, Access.CanSeeMeetings(As(role)));
 
     [Theory]
+    [InlineData(Roles.Admin, false, false)]
+    [InlineData(Roles.Coordinator, true, true)]
+    [InlineData(Roles.DataManager, true, false)]
+    [InlineData(Roles.Clinician, true, false)]
+    [InlineData(Roles.Observer, true, false)]
+    public void Trials_ReadByTheBoardAndObservers_KeptByCoordinators(string role, bool read, bool manage)
+    {
+        Assert.Equal(read, Access.CanSeeTrials(As(role)));
+        Assert.Equal(manage, Access.CanManageTrials(As(role)));
+    }
+
+    [Theory]
     [InlineData(Roles.Clinician, true)]
     [InlineData(Roles.Coordinator, true)]
     [InlineData(Roles.DataManager, false)]

@@ -52,6 +52,21 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.World worl
         options = new[] { new { label = "Standard induction" } }, consentConfirmed = true,
     };
 
+    private static readonly object TrialBody = new
+    {
+        nctNumber = "NCT07000001", title = "Matrix trial", phase = "I", minAgeYears = 1, maxAgeYears = 17, iccc3Codes = new[] { "VI" }, sites = new[] { "UZL" }, contact = "Trial office",
+    };
+
+    private static readonly object DemoTrialBody = new
+    {
+        euCtNumber = "2023-500812-37-00", nctNumber = "NCT04567890", title = "Maintenance with a multi-kinase inhibitor after complete resection of relapsed osteosarcoma",
+        phase = "II", minAgeYears = 6, maxAgeYears = 29, maxAgeMonths = 11, iccc3Codes = new[] { "VIIIa" }, morphologyCodes = new[] { "9180/3" },
+        sites = new[] { "UZL", "UZG", "CUSL", "HUDERF" }, contact = "Demo data, fictional trial: trials@demo.tumourboard.be",
+    };
+
+    private static HttpRequestMessage Csv(string path, string text) =>
+        new(HttpMethod.Post, path) { Content = new StringContent(text, Encoding.UTF8, "text/csv") };
+
     public static readonly Row[] Api =
     [
         new("GET /api/v1/centres", _ => Get("api/v1/centres"), "anon=401 obs=ok adm=ok oth=ok cli=ok dm=ok coo=ok"),
@@ -89,6 +104,15 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.World worl
         new("GET /api/v1/meetings/{id:int}/items/{itemId:int}/letter.pdf", w => Get($"api/v1/meetings/{w.ClosedId}/items/{w.DiscussedItemId}/letter.pdf"), "anon=401 obs=403 adm=403 oth=ok cli=ok dm=ok coo=ok"),
         new("POST /api/v1/meetings/{id:int}/minutes/finalise", w => Send(HttpMethod.Post, $"api/v1/meetings/{w.ClosedId}/minutes/finalise"), "anon=401 obs=403 adm=403 oth=403 cli=403 dm=403 coo=ok"),
         new("POST /api/v1/meetings/{id:int}/minutes/corrections", w => Send(HttpMethod.Post, $"api/v1/meetings/{w.ClosedId}/minutes/corrections", new { reason = "Typo" }), "anon=401 obs=403 adm=403 oth=403 cli=403 dm=403 coo=ok"),
+        new("GET /api/v1/trials/", _ => Get("api/v1/trials"), "anon=401 obs=ok adm=403 oth=ok cli=ok dm=ok coo=ok"),
+        new("GET /api/v1/trials/{id:int}", w => Get($"api/v1/trials/{w.TrialId}"), "anon=401 obs=ok adm=403 oth=ok cli=ok dm=ok coo=ok"),
+        new("POST /api/v1/trials/", _ => Send(HttpMethod.Post, "api/v1/trials", TrialBody), "anon=401 obs=403 adm=403 oth=403 cli=403 dm=403 coo=ok"),
+        new("PUT /api/v1/trials/{id:int}", w => Send(HttpMethod.Put, $"api/v1/trials/{w.TrialId}", DemoTrialBody), "anon=401 obs=403 adm=403 oth=403 cli=403 dm=403 coo=ok"),
+        new("PUT /api/v1/trials/{id:int}/status", w => Send(HttpMethod.Put, $"api/v1/trials/{w.TrialId}/status", new { status = "Open" }), "anon=401 obs=403 adm=403 oth=403 cli=403 dm=403 coo=ok"),
+        new("GET /api/v1/trials/export.csv", _ => Get("api/v1/trials/export.csv"), "anon=401 obs=ok adm=403 oth=ok cli=ok dm=ok coo=ok"),
+        new("POST /api/v1/trials/import", _ => Csv("api/v1/trials/import", "nct_number;eu_ct_number;title;phase;status;min_age_years;min_age_months;max_age_years;max_age_months;iccc3;morphology;markers;sites;contact\r\nNCT07000002;;Imported by the matrix;II;Open;1;0;17;11;VI;;;UZL;Trial office\r\n"),
+            "anon=401 obs=403 adm=403 oth=403 cli=403 dm=403 coo=ok"),
+        new("GET /api/v1/cases/{id:int}/trials", w => Get($"api/v1/cases/{w.SubmittedId}/trials"), "anon=401 obs=ok adm=403 oth=ok cli=ok dm=ok coo=ok"),
         new("POST /api/v1/minutes/verify", _ => new HttpRequestMessage(HttpMethod.Post, "api/v1/minutes/verify") { Content = new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.4 not really")) }, "anon=401 obs=ok adm=403 oth=ok cli=ok dm=ok coo=ok"),
     ];
 
@@ -119,6 +143,11 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.World worl
         new("GET /meetings/{id:int}/calendar.ics", w => Get($"meetings/{w.PlannedId}/calendar.ics"), "anon=login obs=ok adm=403 oth=ok cli=ok dm=ok coo=ok"),
         new("GET /meetings/{id:int}/minutes.pdf", w => Get($"meetings/{w.ClosedId}/minutes.pdf"), "anon=login obs=403 adm=403 oth=ok cli=ok dm=ok coo=ok"),
         new("GET /meetings/{id:int}/items/{itemId:int}/letter.pdf", w => Get($"meetings/{w.ClosedId}/items/{w.DiscussedItemId}/letter.pdf"), "anon=login obs=403 adm=403 oth=ok cli=ok dm=ok coo=ok"),
+        new("GET /trials", _ => Get("trials"), "anon=login obs=page adm=denied oth=page cli=page dm=page coo=page"),
+        new("GET /trials/new", _ => Get("trials/new"), "anon=login obs=denied adm=denied oth=denied cli=denied dm=denied coo=page"),
+        new("GET /trials/{Id:int}", w => Get($"trials/{w.TrialId}"), "anon=login obs=page adm=denied oth=page cli=page dm=page coo=page"),
+        new("GET /trials/{Id:int}/edit", w => Get($"trials/{w.TrialId}/edit"), "anon=login obs=denied adm=denied oth=denied cli=denied dm=denied coo=page"),
+        new("GET /trials/export.csv", _ => Get("trials/export.csv"), "anon=login obs=ok adm=403 oth=ok cli=ok dm=ok coo=ok"),
         new("GET /Account/Manage", _ => Get("Account/Manage"), "anon=login obs=page adm=page oth=page cli=page dm=page coo=page"),
         new("GET /Account/Manage/ChangePassword", _ => Get("Account/Manage/ChangePassword"), "anon=login obs=page adm=page oth=page cli=page dm=page coo=page"),
         new("GET /Account/Manage/TwoFactor", _ => Get("Account/Manage/TwoFactor"), "anon=login obs=page adm=page oth=page cli=page dm=page coo=page"),
@@ -284,9 +313,13 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.World worl
 
         public int DiscussedItemId { get; private set; }
 
+        /// <summary>A trial of the demo catalogue.</summary>
+        public int TrialId { get; private set; }
+
         public async ValueTask InitializeAsync()
         {
             App = await TumourBoardApp.StartAsync(cluster);
+            TrialId = await App.WithDbAsync(db => db.Trials.Where(t => t.NctNumber == "NCT04567890").Select(t => t.Id).SingleAsync());
             using var clinician = App.ApiClient("demo-clinician.uzl");
             using var coordinator = App.ApiClient("demo-coordinator");
             async Task<int> CreateAsync() => (await (await clinician.PostAsJsonAsync("api/v1/cases", CaseBody)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();

@@ -46,7 +46,8 @@ public sealed class HostileInputTests(AuthorisationMatrixTests.World world) : IC
         var row = AuthorisationMatrixTests.Api.Single(r => r.Route == route);
         using var template = row.Request(world);
         // The caller allowed in, so that the body itself is what is judged.
-        using var client = world.App.ApiClient(route.Contains("minutes") || route.Contains("meetings/", StringComparison.Ordinal) && !route.Contains("/vote") ? "demo-coordinator" : "demo-clinician.uzl");
+        using var client = world.App.ApiClient(route.Contains("minutes") || route.Contains("trials", StringComparison.Ordinal) || route.Contains("meetings/", StringComparison.Ordinal) && !route.Contains("/vote")
+            ? "demo-coordinator" : "demo-clinician.uzl");
         using var request = new HttpRequestMessage(template.Method, template.RequestUri) { Content = Bodies.Single(b => b.Name == body).Body() };
         // Asking before sending, as a client with a large body should: the server can refuse it unread.
         request.Headers.ExpectContinue = true;
@@ -61,6 +62,31 @@ public sealed class HostileInputTests(AuthorisationMatrixTests.World world) : IC
         Assert.Equal(before, await CountsAsync());
     }
 
+    public static TheoryData<string, string> HostileCsvFiles() => new()
+    {
+        { "binary noise", "\u0000\u0001\u0002PK\u0003\u0004" },
+        { "a quote never closed", "eu_ct_number;nct_number;title\r\n\"" + new string('x', 5000) },
+        { "a formula and a huge cell", string.Join(';', TumourBoard.Web.Features.Trials.TrialCsv.Columns) + "\r\n;NCT07000099;=cmd|' /C calc'!A0;I;Open;1;0;17;11;VI;;;UZL;" + new string('a', 100_000) + "\r\n" },
+        { "10 000 empty-looking rows", string.Join(';', TumourBoard.Web.Features.Trials.TrialCsv.Columns) + "\r\n" + string.Concat(Enumerable.Repeat(";;;\r\n", 10_000)) },
+        { "3000 rows", string.Join(';', TumourBoard.Web.Features.Trials.TrialCsv.Columns) + "\r\n" + string.Concat(Enumerable.Range(0, 3000).Select(i => $";NCT{10_000_000 + i};T;I;Open;1;0;17;11;VI;;;UZL;O\r\n")) },
+        { "3 MB", new string(';', 3 * 1024 * 1024) },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileCsvFiles))]
+    public async Task HostileCsvFile_IsRefusedWithAProblem_AndImportsNothing(string name, string text)
+    {
+        using var client = world.App.ApiClient("demo-coordinator");
+        var before = await CountsAsync();
+
+        var response = await client.PostAsync("api/v1/trials/import", new StringContent(text, Encoding.UTF8, "text/csv"));
+
+        var status = (int)response.StatusCode;
+        Assert.True(status is 400 or 413, $"{name}: {status}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before, await CountsAsync());
+    }
+
     [Theory]
     [InlineData("api/v1/cases/..%2F..%2Fetc%2Fpasswd")]
     [InlineData("api/v1/cases/1%00")]
@@ -68,6 +94,8 @@ public sealed class HostileInputTests(AuthorisationMatrixTests.World world) : IC
     [InlineData("api/v1/cases/99999999999999999999")]
     [InlineData("api/v1/meetings/1;DROP TABLE cases/minutes.pdf")]
     [InlineData("api/v1/meetings/%EF%BC%91/room")]
+    [InlineData("api/v1/trials/1%27%20OR%201=1")]
+    [InlineData("api/v1/cases/-1/trials")]
     public async Task HostileId_InAPath_IsNotFoundOrBadRequest(string path)
     {
         using var client = world.App.ApiClient("demo-coordinator");
@@ -119,5 +147,5 @@ public sealed class HostileInputTests(AuthorisationMatrixTests.World world) : IC
     }
 
     private Task<string> CountsAsync() => world.App.WithDbAsync(async db =>
-        $"{await db.Cases.CountAsync()}/{await db.Meetings.CountAsync()}/{await db.AgendaItems.CountAsync()}/{await db.Votes.CountAsync()}");
+        $"{await db.Cases.CountAsync()}/{await db.Meetings.CountAsync()}/{await db.AgendaItems.CountAsync()}/{await db.Votes.CountAsync()}/{await db.Trials.CountAsync()}/{await db.Trials.MaxAsync(t => t.UpdatedAtUtc)}");
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TumourBoard.Domain.Cases;
 using TumourBoard.Domain.Meetings;
+using TumourBoard.Domain.Trials;
 
 namespace TumourBoard.Web.Data.Configurations;
 
@@ -25,6 +26,8 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
             r.Property(x => x.Consensus).HasColumnName("RecommendationConsensus");
             r.Property(x => x.Dissent).HasColumnName("RecommendationDissent").HasMaxLength(Recommendation.MaxShort);
             r.Property(x => x.TrialReferral).HasColumnName("RecommendationTrialReferral").HasMaxLength(30);
+            r.Property(x => x.TrialId).HasColumnName("RecommendationTrialId");
+            r.HasOne<ClinicalTrial>().WithMany().HasForeignKey(x => x.TrialId).OnDelete(DeleteBehavior.Restrict);
             r.Property(x => x.QuorumMet).HasColumnName("RecommendationQuorumMet");
             r.Property(x => x.RecordedById).HasColumnName("RecommendationRecordedById");
             r.Property(x => x.RecordedAtUtc).HasColumnName("RecommendationRecordedAtUtc");

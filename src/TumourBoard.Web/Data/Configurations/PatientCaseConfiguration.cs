@@ -25,6 +25,7 @@ internal sealed class PatientCaseConfiguration : IEntityTypeConfiguration<Patien
         builder.Property(c => c.Stage).HasMaxLength(CaseRules.MaxShortText);
         builder.Property(c => c.History).HasMaxLength(CaseRules.MaxLongText);
         builder.Property(c => c.PathologyAndMolecular).HasMaxLength(CaseRules.MaxLongText);
+        builder.Property(c => c.MarkerTags).HasColumnType("text[]");
         builder.Property(c => c.Imaging).HasMaxLength(CaseRules.MaxLongText);
         builder.Property(c => c.Comorbidities).HasMaxLength(CaseRules.MaxLongText);
         builder.Property(c => c.Question).HasMaxLength(CaseRules.MaxQuestion).IsRequired();

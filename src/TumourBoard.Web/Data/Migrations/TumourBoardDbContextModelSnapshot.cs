@@ -338,6 +338,10 @@ namespace TumourBoard.Web.Data.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
 
+                    b.PrimitiveCollection<string[]>("MarkerTags")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("Morphology")
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
@@ -884,6 +888,89 @@ namespace TumourBoard.Web.Data.Migrations
                     b.ToTable("minutes_versions", (string)null);
                 });
 
+            modelBuilder.Entity("TumourBoard.Domain.Trials.ClinicalTrial", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EuCtNumber")
+                        .HasMaxLength(17)
+                        .HasColumnType("character varying(17)");
+
+                    b.PrimitiveCollection<string[]>("Iccc3Codes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<string[]>("Markers")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("MaxAgeInMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinAgeInMonths")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<string[]>("MorphologyCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("NctNumber")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.PrimitiveCollection<int[]>("SiteCentreIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EuCtNumber")
+                        .IsUnique();
+
+                    b.HasIndex("NctNumber")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("trials", (string)null);
+                });
+
             modelBuilder.Entity("TumourBoard.Web.Data.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1337,6 +1424,10 @@ namespace TumourBoard.Web.Data.Migrations
                                 .HasColumnType("character varying(4000)")
                                 .HasColumnName("RecommendationText");
 
+                            b1.Property<int?>("TrialId")
+                                .HasColumnType("integer")
+                                .HasColumnName("RecommendationTrialId");
+
                             b1.Property<string>("TrialReferral")
                                 .HasMaxLength(30)
                                 .HasColumnType("character varying(30)")
@@ -1344,10 +1435,17 @@ namespace TumourBoard.Web.Data.Migrations
 
                             b1.HasKey("AgendaItemId");
 
+                            b1.HasIndex("TrialId");
+
                             b1.ToTable("agenda_items");
 
                             b1.WithOwner()
                                 .HasForeignKey("AgendaItemId");
+
+                            b1.HasOne("TumourBoard.Domain.Trials.ClinicalTrial", null)
+                                .WithMany()
+                                .HasForeignKey("TrialId")
+                                .OnDelete(DeleteBehavior.Restrict);
                         });
 
                     b.Navigation("Recommendation");

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TumourBoard.Domain.Cases;
+using TumourBoard.Domain.Trials;
+using TumourBoard.Web.Features.Trials;
 using TumourBoard.Domain.Common;
 using TumourBoard.Domain.LiveBoard;
 using TumourBoard.Domain.Meetings;
@@ -66,7 +68,45 @@ public sealed class DemoSeeder(
             }
         }
         await meetings.EnsureWeeklyMeetingsAsync(time.GetUtcNow().UtcDateTime, ct);
+        await EnsureTrialsAsync(ct);
         await EnsureHeldMeetingAsync(ct);
+    }
+
+    /// <summary>
+    /// A small catalogue of fictional early-phase trials (their numbers have the right shape and belong to no real
+    /// trial), open, suspended and closed, so that the demo cases show matches and the held meeting a linked referral.
+    /// </summary>
+    private async Task EnsureTrialsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Trials.AnyAsync(ct))
+            return;
+        var centres = await db.Centres.ToDictionaryAsync(c => c.Code, c => c.Id, ct);
+        const string contact = "Demo data, fictional trial: trials@demo.tumourboard.be";
+        TrialContent Trial(string? euCt, string? nct, string title, TrialPhase phase, TrialStatus status, (int, int) from, (int, int) to,
+            string[] iccc3, string[] morphology, string[] markers, string[] sites) => new()
+        {
+            EuCtNumber = euCt, NctNumber = nct, Title = title, Phase = phase, Status = status,
+            MinAgeYears = from.Item1, MinAgeMonths = from.Item2, MaxAgeYears = to.Item1, MaxAgeMonths = to.Item2,
+            Iccc3Codes = iccc3, MorphologyCodes = morphology, Markers = markers, SiteCentreIds = sites.Select(code => centres[code]).ToList(), Contact = contact,
+        };
+        var now = time.GetUtcNow().UtcDateTime;
+        db.Trials.AddRange(new[]
+        {
+            Trial("2023-500812-37-00", "NCT04567890", "Maintenance with a multi-kinase inhibitor after complete resection of relapsed osteosarcoma",
+                TrialPhase.II, TrialStatus.Open, (6, 0), (29, 11), ["VIIIa"], ["9180/3"], [], ["UZL", "UZG", "CUSL", "HUDERF"]),
+            Trial("2024-512345-18-00", "NCT06123456", "Vinorelbine with a WEE1 inhibitor in relapsed or refractory rhabdomyosarcoma",
+                TrialPhase.IAndII, TrialStatus.Open, (1, 0), (21, 11), ["IXa"], [], [], ["UZL", "UZA", "CUSL"]),
+            Trial(null, "NCT05876543", "ALK inhibitor with chemotherapy in ALK-aberrant relapsed neuroblastoma",
+                TrialPhase.IAndII, TrialStatus.Open, (1, 0), (17, 11), ["IVa"], [], ["ALK"], ["UZG", "HUDERF"]),
+            Trial("2023-504411-29-00", null, "Next-generation TRK inhibitor in NTRK fusion-positive solid tumours",
+                TrialPhase.II, TrialStatus.Open, (0, 1), (17, 11), ["III", "IV", "VI", "VIII", "IX"], [], ["NTRK fusion"], ["UZL", "SUHOPL"]),
+            Trial(null, "NCT05234567", "Menin inhibitor in relapsed KMT2A-rearranged acute leukaemia",
+                TrialPhase.I, TrialStatus.Suspended, (0, 3), (21, 11), ["Ia", "Ib"], [], ["KMT2A rearrangement"], ["UZL", "UZB"]),
+            Trial("2022-500377-41-00", "NCT05011223", "Targeted radionuclide therapy in relapsed Wilms tumour",
+                TrialPhase.IAndII, TrialStatus.Closed, (2, 0), (18, 0), ["VIa.1"], ["8960/3"], [], ["UZG", "CUSL"]),
+        }.Select(content => ClinicalTrial.Register(content, now)));
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>
@@ -148,7 +188,8 @@ public sealed class DemoSeeder(
             meeting.RecordRecommendation(item.Id, Recommendation.Create(chosen.Id, null,
                 item.Position == 1 ? "Poor histological response at primary surgery; the trial offers maintenance to patients in second complete remission."
                     : "Radiotherapy preserves bladder function better than primary radical surgery at this age.",
-                tally.SuggestedConsensus(), item.Position == 1 ? "One centre prefers follow-up alone until a second relapse." : null, chosen.Trial, quorum.IsMet, coordinator.Id, at.AddMinutes(17)), at.AddMinutes(17));
+                tally.SuggestedConsensus(), item.Position == 1 ? "One centre prefers follow-up alone until a second relapse." : null, chosen.Trial, quorum.IsMet, coordinator.Id, at.AddMinutes(17),
+                await TrialService.CatalogueIdOfAsync(db, chosen.Trial, ct)), at.AddMinutes(17));
             @case.MarkDiscussed(coordinator.Id, at.AddMinutes(17));
             at = at.AddMinutes(20);
         }

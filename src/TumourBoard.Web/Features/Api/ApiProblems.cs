@@ -4,7 +4,11 @@ using TumourBoard.Domain.Cases;
 using TumourBoard.Domain.Cases.Guard;
 using TumourBoard.Domain.People;
 using TumourBoard.Web.Features.Account;
+using Microsoft.Extensions.Localization;
+using TumourBoard.Domain.Trials;
 using TumourBoard.Web.Features.Cases;
+using TumourBoard.Web.Features.Trials;
+using TumourBoard.Web.Localization;
 
 namespace TumourBoard.Web.Features.Api;
 
@@ -44,6 +48,23 @@ public sealed class ApiProblems : IEndpointFilter
             return Results.ValidationProblem(
                 ex.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Code).ToArray()),
                 title: "The case has invalid or missing fields.");
+        }
+        catch (TrialValidationException ex)
+        {
+            return Results.ValidationProblem(
+                ex.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Code).ToArray()),
+                title: "The trial has invalid or missing fields.");
+        }
+        catch (TrialImportException ex)
+        {
+            var localizer = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The file has bad rows; nothing was imported.",
+                detail: "Correct every row listed and import the whole file again.",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["code"] = ex.Code,
+                    ["errors"] = ex.Problems.Select(p => new { line = p.Line, column = p.Column, code = p.Code, message = localizer[p.Code].Value }).ToList(),
+                });
         }
         catch (Meetings.MeetingNotFoundException)
         {

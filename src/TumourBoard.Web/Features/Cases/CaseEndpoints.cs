@@ -18,6 +18,7 @@ public sealed record CaseRequest
     public string? Stage { get; init; }
     public string? History { get; init; }
     public string? PathologyAndMolecular { get; init; }
+    public IReadOnlyList<string?>? MarkerTags { get; init; }
     public string? Imaging { get; init; }
     public string? Comorbidities { get; init; }
     public string? Question { get; init; }
@@ -52,6 +53,7 @@ public sealed record CaseRequest
             Stage = Stage,
             History = History,
             PathologyAndMolecular = PathologyAndMolecular,
+            MarkerTags = (MarkerTags ?? []).Select(t => t ?? "").ToList(),
             Imaging = Imaging,
             Comorbidities = Comorbidities,
             Question = Question ?? "",
@@ -141,6 +143,7 @@ public static class CaseEndpoints
         d.Content.Stage,
         d.Content.History,
         d.Content.PathologyAndMolecular,
+        d.Content.MarkerTags,
         d.Content.Imaging,
         d.Content.Comorbidities,
         d.Content.Question,

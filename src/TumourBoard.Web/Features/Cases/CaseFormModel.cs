@@ -18,6 +18,9 @@ public sealed class CaseFormModel
     public string? Stage { get; set; }
     public string? History { get; set; }
     public string? PathologyAndMolecular { get; set; }
+
+    /// <summary>Marker tags as typed: separated by commas or semicolons.</summary>
+    public string? MarkerTags { get; set; }
     public string? Imaging { get; set; }
     public string? Comorbidities { get; set; }
     public string Question { get; set; } = "";
@@ -53,6 +56,7 @@ public sealed class CaseFormModel
         Stage = Stage,
         History = History,
         PathologyAndMolecular = PathologyAndMolecular,
+        MarkerTags = Domain.Diagnoses.MarkerTags.Split(MarkerTags),
         Imaging = Imaging,
         Comorbidities = Comorbidities,
         Question = Question,
@@ -79,6 +83,7 @@ public sealed class CaseFormModel
             Stage = c.Stage,
             History = c.History,
             PathologyAndMolecular = c.PathologyAndMolecular,
+            MarkerTags = Domain.Diagnoses.MarkerTags.Join(c.MarkerTags),
             Imaging = c.Imaging,
             Comorbidities = c.Comorbidities,
             Question = c.Question,

@@ -4,6 +4,7 @@ using Npgsql;
 using NpgsqlTypes;
 using TumourBoard.Domain;
 using TumourBoard.Domain.Cases;
+using TumourBoard.Domain.Diagnoses;
 using TumourBoard.Domain.LiveBoard;
 using TumourBoard.Domain.Meetings;
 using TumourBoard.Domain.Minutes;
@@ -326,8 +327,15 @@ public sealed class LiveBoardService(
                 ?? throw new CaseValidationException([new FieldError("optionId", "Voting.OptionInvalid")]) : null;
             var present = await PresentAsync(db, meetingId, ct);
             var quorum = QuorumState.Of(m.Quorum, present.Select(p => new Participant(p.UserId, p.Role, p.CentreId, p.Discipline)));
+            // The chair may name the trial (one the room lists as matching, say); otherwise the chosen option's trial is the referral.
+            // The number is kept as written, and the catalogue's trial is linked when it holds that number.
+            string? referral = option?.Trial;
+            if (!string.IsNullOrWhiteSpace(request.Trial))
+                referral = TrialIdentifier.TryParse(request.Trial, out var named) ? named.Value
+                    : throw new CaseValidationException([new FieldError("trial", TrialIdentifier.InvalidCode)]);
+            var trialId = await Trials.TrialService.CatalogueIdOfAsync(db, referral, ct);
             var recommendation = Recommendation.Create(option?.Id, request.Text, request.Rationale ?? "", request.Consensus ?? Consensus.NoConsensus,
-                request.Dissent, option?.Trial, quorum.IsMet, actor.UserId, now);
+                request.Dissent, referral, quorum.IsMet, actor.UserId, now, trialId);
             m.RecordRecommendation(itemId, recommendation, now);
             @case.MarkDiscussed(actor.UserId, now);
             return itemId;

@@ -41,4 +41,8 @@ public sealed record RoomState(
     bool CanVote,
     DateTime ServerTimeUtc);
 
-public sealed record RecommendationRequest(int? OptionId, string? Text, string? Rationale, Consensus? Consensus, string? Dissent);
+/// <summary>
+/// The board's recommendation as the chair records it. <see cref="Trial"/> names the trial the case is referred to
+/// (EU CT, EudraCT or NCT number); when empty, the chosen option's trial is the referral.
+/// </summary>
+public sealed record RecommendationRequest(int? OptionId, string? Text, string? Rationale, Consensus? Consensus, string? Dissent, string? Trial = null);

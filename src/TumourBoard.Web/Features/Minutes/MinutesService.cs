@@ -136,7 +136,7 @@ public sealed class MinutesService(IDbContextFactory<TumourBoardDbContext> dbFac
         var centre = await db.Centres.Where(c => c.Id == @case.CentreId).Select(c => c.Name).SingleAsync(ct);
         var letter = new LetterRecord(meeting.Id, meeting.StartsAtUtc, meeting.Title, meeting.Language,
             meeting.ChairId is { } chair ? await NameAsync(db, chair, ct) : null, @case.Code, centre, @case.Question,
-            RecommendationOf(r, @case.Options.SingleOrDefault(o => o.Id == r.OptionId)?.Label));
+            RecommendationOf(r, @case.Options.SingleOrDefault(o => o.Id == r.OptionId)?.Label, await TrialTitlesAsync(db, [r.TrialId], ct)));
         var pdf = document.Letter(letter, r.RecordedAtUtc);
         await audit.RecordAsync(actor, "minutes.letter", "agenda-item", itemId, ct: ct);
         return new PdfFile(pdf, $"recommendation-{@case.Code}.pdf");
@@ -208,6 +208,7 @@ public sealed class MinutesService(IDbContextFactory<TumourBoardDbContext> dbFac
             .Distinct().ToList();
         var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         string? NameOf(Guid? id) => id is { } g && names.TryGetValue(g, out var n) ? n : null;
+        var trialTitles = await TrialTitlesAsync(db, items.Select(i => i.Recommendation?.TrialId), ct);
 
         var attendees = attendances.GroupBy(a => a.UserId)
             .Select(g =>
@@ -239,7 +240,7 @@ public sealed class MinutesService(IDbContextFactory<TumourBoardDbContext> dbFac
                 .Select(o => new OptionRecord(o.Id, o.Label, o.Trial, votes.Where(v => v.AgendaItemId == item.Id && v.OptionId == o.Id).Sum(v => v.Count),
                     item.WinningOptionId == o.Id))
                 .ToList();
-            var recommendation = item.Recommendation is { } r ? RecommendationOf(r, @case.Options.SingleOrDefault(o => o.Id == r.OptionId)?.Label) : null;
+            var recommendation = item.Recommendation is { } r ? RecommendationOf(r, @case.Options.SingleOrDefault(o => o.Id == r.OptionId)?.Label, trialTitles) : null;
             discussed.Add(new CaseRecord(item.Id, item.Position, @case.Code, centre.Code, centre.Name, NameOf(item.PresenterId ?? @case.PresenterId),
                 @case.AgeYears, @case.AgeMonths, @case.Sex, @case.DiagnosisLabel, Iccc3GroupOf(@case.Iccc3Group), @case.Question, item.IsLateAddition, options,
                 item.VotesCast ?? 0, item.Abstentions ?? 0, item.CentresRepresented ?? 0, item.IsTie ?? false, recommendation,
@@ -251,8 +252,16 @@ public sealed class MinutesService(IDbContextFactory<TumourBoardDbContext> dbFac
             minutes.Status, minutes.VersionNumber, minutes.CorrectionReason);
     }
 
-    private static RecommendationRecord RecommendationOf(Recommendation r, string? optionLabel) =>
-        new(optionLabel, r.Text, r.Rationale, r.Consensus, r.Dissent, r.TrialReferral, r.QuorumMet);
+    // A referral to a catalogue trial reads with the trial's title; one the catalogue does not hold keeps its number alone.
+    private static RecommendationRecord RecommendationOf(Recommendation r, string? optionLabel, IReadOnlyDictionary<int, string> trialTitles) =>
+        new(optionLabel, r.Text, r.Rationale, r.Consensus, r.Dissent,
+            r.TrialId is { } trialId && trialTitles.TryGetValue(trialId, out var title) ? $"{r.TrialReferral} — {title}" : r.TrialReferral, r.QuorumMet);
+
+    private static async Task<Dictionary<int, string>> TrialTitlesAsync(TumourBoardDbContext db, IEnumerable<int?> trialIds, CancellationToken ct)
+    {
+        var ids = trialIds.OfType<int>().Distinct().ToList();
+        return ids.Count == 0 ? [] : await db.Trials.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Title, ct);
+    }
 
     private static string? Iccc3GroupOf(string? numeral) =>
         numeral is null ? null : Iccc3.Groups.FirstOrDefault(g => g.Numeral == numeral) is { } g ? $"{g.Numeral} {g.Name}" : numeral;
