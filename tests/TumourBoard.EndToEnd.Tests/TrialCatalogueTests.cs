@@ -89,6 +89,7 @@ public sealed class TrialCatalogueTests(BrowserFixture browser, DemoAppFixture a
         await Assertions.Expect(referral).ToContainTextAsync("NCT04567890");
         await page.ScreenshotAsync("case-matching-trials");
 
+        await Assertions.Expect(page.GetByTestId("option-trial-link")).ToHaveTextAsync("NCT04567890");
         await referral.GetByRole(AriaRole.Link).First.ClickAsync();
         await Assertions.Expect(page.GetByTestId("trial-nct")).ToHaveTextAsync("NCT04567890");
     }

@@ -258,6 +258,20 @@ public sealed class TrialService(IDbContextFactory<TumourBoardDbContext> dbFacto
             .Select(r => new TrialReferralView(r.MeetingId, r.StartsAt, r.TrialReferral!, r.TrialId, r.Title)).ToList();
     }
 
+    /// <summary>The catalogue's trials among <paramref name="identifiers"/> (trial numbers as options write them), by number.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CatalogueIdsAsync(Actor actor, IEnumerable<string?> identifiers, CancellationToken ct = default)
+    {
+        Access.Demand(Access.CanSeeTrials(actor));
+        var numbers = identifiers.Select(i => TrialIdentifier.TryParse(i, out var parsed) ? parsed.Value : null).OfType<string>().Distinct().ToList();
+        if (numbers.Count == 0)
+            return new Dictionary<string, int>();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var trials = await db.Trials.AsNoTracking().Where(t => numbers.Contains(t.EuCtNumber!) || numbers.Contains(t.NctNumber!))
+            .Select(t => new { t.Id, t.EuCtNumber, t.NctNumber }).ToListAsync(ct);
+        return trials.SelectMany(t => new[] { t.EuCtNumber, t.NctNumber }.OfType<string>().Select(n => (Number: n, t.Id)))
+            .Where(p => numbers.Contains(p.Number)).ToDictionary(p => p.Number, p => p.Id);
+    }
+
     /// <summary>The catalogue trial a referral names, by any of its numbers; null when the catalogue does not hold it.</summary>
     public static async Task<int?> CatalogueIdOfAsync(TumourBoardDbContext db, string? referral, CancellationToken ct)
     {
