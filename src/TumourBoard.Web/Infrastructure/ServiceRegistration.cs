@@ -13,6 +13,7 @@ using TumourBoard.Web.Features.Api;
 using TumourBoard.Web.Features.Audit;
 using TumourBoard.Web.Features.Calendar;
 using TumourBoard.Web.Features.Cases;
+using TumourBoard.Web.Features.FollowUps;
 using TumourBoard.Web.Features.Tokens;
 using TumourBoard.Web.Features.LiveBoard;
 using TumourBoard.Web.Features.Meetings;
@@ -115,6 +116,7 @@ public static class ServiceRegistration
         services.AddHostedService(sp => sp.GetRequiredService<PostgresEventRelay>());
         services.AddScoped<TokenService>();
         services.AddScoped<CaseService>();
+        services.AddScoped<FollowUpService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddHostedService<WeeklyMeetingKeeper>();
