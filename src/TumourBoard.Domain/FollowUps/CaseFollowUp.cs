@@ -71,7 +71,8 @@ public sealed class CaseFollowUp
     /// Applies a report whole, or refuses it whole with every problem found: each milestone once, the reason for an
     /// implementation not carried out, an enrolment only when a trial was referred, responses dated from the
     /// discussion (from their window, unless a death) to <paramref name="today"/>, in milestone order, none after a
-    /// death, and the reason for a correction. Values equal to those in force add nothing. Returns the entries added.
+    /// death, and the reason for a correction. Values equal to those in force add nothing; a report of nothing is
+    /// refused. Returns the entries added.
     /// </summary>
     public IReadOnlyList<FollowUpEntry> Record(FollowUpReport report, Guid by, DateTime nowUtc, DateOnly today)
     {
@@ -81,6 +82,8 @@ public sealed class CaseFollowUp
         var implementation = report.Implementation is null ? null : report.Implementation with { Detail = Clean(report.Implementation.Detail) };
         var responses = report.Responses ?? [];
         var withdrawals = report.Withdrawals ?? [];
+        if (implementation is null && responses.Count == 0 && withdrawals.Count == 0)
+            throw new DomainException("FollowUp.ReportRequired", "Report the implementation, a response or a withdrawal.");
 
         ValidateShape(errors, implementation, responses, withdrawals);
         if (implementation is not null)

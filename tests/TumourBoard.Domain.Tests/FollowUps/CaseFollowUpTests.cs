@@ -212,4 +212,8 @@ public sealed class CaseFollowUpTests
 
         Assert.True(followUp.IsComplete);
     }
+
+    [Fact]
+    public void Report_OfNothing_IsRefused() =>
+        Assert.Equal("FollowUp.ReportRequired", Assert.Throws<DomainException>(() => Record(FollowUp(), new FollowUpReport { CorrectionReason = "Nothing" })).Code);
 }

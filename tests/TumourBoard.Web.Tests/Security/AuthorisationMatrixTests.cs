@@ -86,6 +86,10 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.World worl
         new("GET /api/v1/meetings/{id:int}/items/{itemId:int}/letter.pdf", w => Get($"api/v1/meetings/{w.ClosedId}/items/{w.DiscussedItemId}/letter.pdf"), "anon=401 obs=403 adm=403 oth=ok cli=ok dm=ok coo=ok"),
         new("POST /api/v1/meetings/{id:int}/minutes/finalise", w => Send(HttpMethod.Post, $"api/v1/meetings/{w.ClosedId}/minutes/finalise"), "anon=401 obs=403 adm=403 oth=403 cli=403 dm=403 coo=ok"),
         new("POST /api/v1/meetings/{id:int}/minutes/corrections", w => Send(HttpMethod.Post, $"api/v1/meetings/{w.ClosedId}/minutes/corrections", new { reason = "Typo" }), "anon=401 obs=403 adm=403 oth=403 cli=403 dm=403 coo=ok"),
+        new("GET /api/v1/cases/{id:int}/follow-up", w => Get($"api/v1/cases/{w.DiscussedCaseId}/follow-up"), "anon=401 obs=ok adm=403 oth=ok cli=ok dm=ok coo=ok"),
+        new("PUT /api/v1/cases/{id:int}/follow-up", w => Send(HttpMethod.Put, $"api/v1/cases/{w.DiscussedCaseId}/follow-up", new { implementation = new { outcome = "Implemented" } }), "anon=401 obs=403 adm=403 oth=403 cli=ok dm=ok coo=403"),
+        new("GET /api/v1/follow-ups/due", _ => Get("api/v1/follow-ups/due"), "anon=401 obs=ok adm=403 oth=ok cli=ok dm=ok coo=ok"),
+        new("GET /api/v1/meetings/{id:int}/follow-ups", w => Get($"api/v1/meetings/{w.ClosedId}/follow-ups"), "anon=401 obs=ok adm=403 oth=ok cli=ok dm=ok coo=ok"),
         new("POST /api/v1/minutes/verify", _ => new HttpRequestMessage(HttpMethod.Post, "api/v1/minutes/verify") { Content = new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.4 not really")) }, "anon=401 obs=ok adm=403 oth=ok cli=ok dm=ok coo=ok"),
     ];
 
@@ -259,7 +263,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.World worl
         Assert.True(expected == actual, $"{row.Route} as {caller}: expected {expected}, got {actual} ({status} {location})");
     }
 
-    /// <summary>One application with its cases and meetings: a draft of UZL, a submitted case, a planned meeting, a closed one with minutes.</summary>
+    /// <summary>One application with its cases and meetings: a draft of UZL, a submitted case, a planned meeting, a closed one with minutes and a discussed case.</summary>
     public sealed class World(PostgresCluster cluster) : IAsyncLifetime
     {
         public TumourBoardApp App { get; private set; } = default!;
@@ -276,6 +280,9 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.World worl
 
         public int DiscussedItemId { get; private set; }
 
+        /// <summary>The UZL case the closed meeting discussed, whose follow-up UZL reports.</summary>
+        public int DiscussedCaseId { get; private set; }
+
         public async ValueTask InitializeAsync()
         {
             App = await TumourBoardApp.StartAsync(cluster);
@@ -287,7 +294,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.World worl
             SecondDraftId = await CreateAsync();
             SubmittedId = await CreateAsync();
             await clinician.PostAsync($"api/v1/cases/{SubmittedId}/submit", null);
-            var discussedCase = await CreateAsync();
+            var discussedCase = DiscussedCaseId = await CreateAsync();
             await clinician.PostAsync($"api/v1/cases/{discussedCase}/submit", null);
 
             PlannedId = await IdOf(await coordinator.PostAsJsonAsync("api/v1/meetings", new { startsAt = DateTimeOffset.UtcNow.AddDays(400), durationMinutes = 60 }));

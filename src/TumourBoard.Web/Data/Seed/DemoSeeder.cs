@@ -15,10 +15,10 @@ using TumourBoard.Web.Infrastructure;
 namespace TumourBoard.Web.Data;
 
 /// <summary>
-/// Demo accounts, the weekly schedule and the next meetings, and one meeting held last week whose minutes are a draft,
-/// for Development. Safe to run at every start.
+/// Demo accounts, the weekly schedule and the next meetings, one meeting held last week whose minutes are a draft, and
+/// follow-ups of earlier recommendations, for Development. Safe to run at every start.
 /// </summary>
-public sealed class DemoSeeder(
+public sealed partial class DemoSeeder(
     IDbContextFactory<TumourBoardDbContext> dbFactory,
     UserManager<AppUser> userManager,
     IOptions<SeedOptions> options,
@@ -67,6 +67,7 @@ public sealed class DemoSeeder(
         }
         await meetings.EnsureWeeklyMeetingsAsync(time.GetUtcNow().UtcDateTime, ct);
         await EnsureHeldMeetingAsync(ct);
+        await EnsureFollowUpsAsync(ct);
     }
 
     /// <summary>

@@ -83,8 +83,11 @@ public sealed class FollowUpService(IDbContextFactory<TumourBoardDbContext> dbFa
         if (!string.IsNullOrWhiteSpace(centreCode))
         {
             var code = centreCode.Trim().ToUpperInvariant();
-            centreId = await db.Centres.Where(c => c.Code == code).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct)
-                ?? throw new TumourBoard.Domain.DomainException("FollowUp.CentreNotFound", "There is no centre with this code.");
+            // PostgreSQL refuses a NUL in text: a code no centre can have is not looked up.
+            centreId = code.Length > 20 || code.Any(char.IsControl) ? null
+                : await db.Centres.Where(c => c.Code == code).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct);
+            if (centreId is null)
+                throw new TumourBoard.Domain.DomainException("FollowUp.CentreNotFound", "There is no centre with this code.");
         }
         var now = Now;
         var open = await OpenAsync(db, centreId, now, ct);
