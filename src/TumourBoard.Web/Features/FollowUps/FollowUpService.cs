@@ -104,17 +104,21 @@ public sealed class FollowUpService(IDbContextFactory<TumourBoardDbContext> dbFa
     {
         Access.Demand(Access.CanSeeMeetings(actor) && Access.CanSeeFollowUps(actor));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var startsAt = await db.Meetings.Where(m => m.Id == meetingId).Select(m => (DateTime?)m.StartsAtUtc).SingleOrDefaultAsync(ct)
-            ?? throw new MeetingNotFoundException();
-        return await AgendaAsync(db, startsAt, ct);
+        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, ct) ?? throw new MeetingNotFoundException();
+        return await AgendaAsync(db, meeting, Now, ct);
     }
 
-    /// <summary>The follow-up section as it stood at the start of a meeting: the same for every reader, and for ever once the meeting began.</summary>
-    internal async Task<FollowUpAgenda> AgendaAsync(TumourBoardDbContext db, DateTime meetingStartsAtUtc, CancellationToken ct)
+    /// <summary>
+    /// The follow-up section of a meeting as it stood when the meeting began (its actual start, or its planned one):
+    /// reports after the previous meeting began, and what was overdue then. Before the meeting, it stands as of now;
+    /// once the meeting began it no longer changes, so the minutes print what the board was shown.
+    /// </summary>
+    internal static async Task<FollowUpAgenda> AgendaAsync(TumourBoardDbContext db, Meeting meeting, DateTime nowUtc, CancellationToken ct)
     {
-        var since = await db.Meetings.Where(m => m.StartsAtUtc < meetingStartsAtUtc && m.Status != MeetingStatus.Cancelled)
-            .MaxAsync(m => (DateTime?)m.StartsAtUtc, ct);
-        var until = meetingStartsAtUtc < Now ? meetingStartsAtUtc : Now;
+        var since = await db.Meetings.Where(m => m.StartsAtUtc < meeting.StartsAtUtc && m.Status != MeetingStatus.Cancelled)
+            .OrderByDescending(m => m.StartsAtUtc).Select(m => (DateTime?)(m.StartedAtUtc ?? m.StartsAtUtc)).FirstOrDefaultAsync(ct);
+        var began = meeting.StartedAtUtc ?? meeting.StartsAtUtc;
+        var until = began < nowUtc ? began : nowUtc;
 
         var entries = await db.FollowUpEntries.AsNoTracking()
             .Where(e => e.ReportedAtUtc <= until && (since == null || e.ReportedAtUtc > since))

@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using TumourBoard.Domain.Meetings;
 using TumourBoard.Web.Data;
+using TumourBoard.Web.Tests.Documents;
 using TumourBoard.Web.Tests.Infrastructure;
+using UglyToad.PdfPig;
 
 namespace TumourBoard.Web.Tests.Features.FollowUps;
 
@@ -325,5 +327,35 @@ public sealed class FollowUpApiTests(DemoAppFixture fixture) : IClassFixture<Dem
         Assert.Contains("append-only", update.MessageText);
         Assert.Contains("append-only", delete.MessageText);
         Assert.Equal(1, await EntriesAsync(caseId));
+    }
+
+    [Fact]
+    public async Task MinutesOfLastWeeksMeeting_PrintTheFollowUpSectionAsTheBoardWasShownIt()
+    {
+        using var coordinator = As("demo-coordinator");
+        var lastWeek = await _app.WithDbAsync(db => db.Meetings.SingleAsync(m => m.Title == DemoSeeder.HeldMeetingTitle));
+        var codes = await _app.WithDbAsync(db => db.Cases.ToDictionaryAsync(c => c.DiagnosisLabel.Split(',')[0], c => c.Code));
+
+        var record = (await JsonOf(await coordinator.GetAsync($"api/v1/meetings/{lastWeek.Id}/minutes"))).GetProperty("record").GetProperty("followUps");
+        var pdf = await coordinator.GetByteArrayAsync($"api/v1/meetings/{lastWeek.Id}/minutes.pdf");
+
+        // Reported between the earlier meeting and last week's: the implementations, the hepatoblastoma's correction and 3-month response;
+        // the neuroblastoma's 3-month response came three days ago, after last week's meeting, when it was overdue.
+        var reported = record.GetProperty("reported").EnumerateArray().Select(r => (r.GetProperty("caseCode").GetString(), r.GetProperty("entry").GetProperty("kind").GetString())).ToList();
+        Assert.Contains((codes["Hepatoblastoma"], "Corrected"), reported);
+        Assert.Contains((codes["Wilms tumour"], "Reported"), reported);
+        Assert.DoesNotContain(record.GetProperty("reported").EnumerateArray(), r => r.GetProperty("entry").GetProperty("milestone").GetString() == "Response3Months"
+            && r.GetProperty("caseCode").GetString() == codes["High-risk neuroblastoma"]);
+        var overdue = record.GetProperty("overdue").EnumerateArray().Select(o => o.GetProperty("caseCode").GetString()).ToList();
+        Assert.Contains(codes["High-risk neuroblastoma"], overdue);
+        Assert.Contains(codes["Wilms tumour"], overdue);
+        // Written next to the tests, to be looked at (pdftoppm -png) while developing, like the minutes tests' PDFs.
+        Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "pdfs"));
+        await File.WriteAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "pdfs", "minutes-with-follow-ups.pdf"), pdf);
+        using var document = PdfDocument.Open(pdf);
+        var text = PdfReading.WithoutSpaces(string.Join("\n", document.GetPages().Select(PdfReading.PageText)));
+        Assert.Contains(PdfReading.WithoutSpaces("Follow-up of earlier recommendations"), text);
+        Assert.Contains(PdfReading.WithoutSpaces("Enrolment confirmed by the trial centre after screening."), text);
+        Assert.Contains(PdfReading.WithoutSpaces("Corrected: Enrolled in the referred trial"), text);
     }
 }
