@@ -117,6 +117,7 @@ public static class ServiceRegistration
         services.AddScoped<TokenService>();
         services.AddScoped<CaseService>();
         services.AddScoped<FollowUpService>();
+        services.AddHostedService<FollowUpReminder>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddHostedService<WeeklyMeetingKeeper>();

@@ -1154,6 +1154,9 @@ namespace TumourBoard.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1165,6 +1168,10 @@ namespace TumourBoard.Web.Data.Migrations
                     b.Property<int>("MeetingId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Milestone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTime?>("ReadAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1173,9 +1180,13 @@ namespace TumourBoard.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CaseId");
+
                     b.HasIndex("MeetingId");
 
                     b.HasIndex("UserId", "ReadAtUtc");
+
+                    b.HasIndex("Kind", "CaseId", "Milestone");
 
                     b.ToTable("notifications", (string)null);
                 });
@@ -1516,6 +1527,11 @@ namespace TumourBoard.Web.Data.Migrations
 
             modelBuilder.Entity("TumourBoard.Web.Features.Notifications.Notification", b =>
                 {
+                    b.HasOne("TumourBoard.Domain.Cases.PatientCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("TumourBoard.Domain.Meetings.Meeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")

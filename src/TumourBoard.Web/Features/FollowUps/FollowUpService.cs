@@ -8,6 +8,7 @@ using TumourBoard.Web.Data;
 using TumourBoard.Web.Features.Audit;
 using TumourBoard.Web.Features.Cases;
 using TumourBoard.Web.Features.Meetings;
+using TumourBoard.Web.Features.Notifications;
 
 namespace TumourBoard.Web.Features.FollowUps;
 
@@ -99,6 +100,34 @@ public sealed class FollowUpService(IDbContextFactory<TumourBoardDbContext> dbFa
             .ToList();
     }
 
+    /// <summary>
+    /// Tells each submitting centre of the milestones that fell due (or are overdue) since it was last told: every
+    /// milestone once. An advisory lock keeps two instances from telling twice. Returns the milestones told of.
+    /// </summary>
+    public async Task<int> NotifyDueAsync(DateTime nowUtc, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(74203)", ct);
+        var today = BoardTime.DateOf(nowUtc);
+        var open = await OpenAsync(db, null, nowUtc, ct);
+        var told = (await db.Notifications.Where(n => n.Kind == NotificationKind.FollowUpDue).Select(n => new { n.CaseId, n.Milestone }).Distinct().ToListAsync(ct))
+            .Select(n => (n.CaseId, n.Milestone)).ToHashSet();
+        var count = 0;
+        foreach (var o in open)
+        {
+            var facts = o.FollowUp?.Facts() ?? FollowUpFacts.NothingReported(o.DiscussedOn);
+            foreach (var due in FollowUpSchedule.Assess(facts, today).Where(s => s.IsOpen && !told.Contains((o.CaseId, s.Milestone))))
+            {
+                await NotificationService.AddFollowUpDueAsync(db, o.CentreId, o.MeetingId, o.CaseId, due.Milestone, nowUtc, ct);
+                count++;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return count;
+    }
+
     /// <summary>The follow-up section of a meeting's agenda (<see cref="FollowUpAgenda"/>).</summary>
     public async Task<FollowUpAgenda> ForMeetingAsync(Actor actor, int meetingId, CancellationToken ct = default)
     {
@@ -143,7 +172,7 @@ public sealed class FollowUpService(IDbContextFactory<TumourBoardDbContext> dbFa
         return new FollowUpAgenda(since, until, reported, overdue);
     }
 
-    private sealed record OpenFollowUp(int CaseId, string CaseCode, string CentreCode, string DiagnosisLabel, DateOnly DiscussedOn, CaseFollowUp? FollowUp);
+    private sealed record OpenFollowUp(int CaseId, string CaseCode, int CentreId, string CentreCode, string DiagnosisLabel, int MeetingId, DateOnly DiscussedOn, CaseFollowUp? FollowUp);
 
     /// <summary>
     /// The discussed cases (of a centre, or all) whose follow-up may still ask for something at <paramref name="asOfUtc"/>:
@@ -154,13 +183,14 @@ public sealed class FollowUpService(IDbContextFactory<TumourBoardDbContext> dbFa
         var discussed = await db.AgendaItems.AsNoTracking()
             .Where(i => i.Status == AgendaItemStatus.Discussed && i.Recommendation!.RecordedAtUtc <= asOfUtc)
             .Join(db.Cases.Where(c => c.Status == CaseStatus.Discussed && (centreId == null || c.CentreId == centreId)), i => i.CaseId, c => c.Id,
-                (i, c) => new { c.Id, c.Code, c.CentreId, c.DiagnosisLabel, i.Recommendation!.RecordedAtUtc })
+                (i, c) => new { c.Id, c.Code, c.CentreId, c.DiagnosisLabel, i.MeetingId, i.Recommendation!.RecordedAtUtc })
             .Where(x => !db.FollowUps.Any(f => f.CaseId == x.Id && f.IsComplete && f.UpdatedAtUtc <= asOfUtc))
             .ToListAsync(ct);
         var caseIds = discussed.Select(d => d.Id).ToList();
         var followUps = await db.FollowUps.AsNoTracking().Include(f => f.Entries).Where(f => caseIds.Contains(f.CaseId)).ToDictionaryAsync(f => f.CaseId, ct);
         var centres = await db.Centres.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Code, ct);
-        return discussed.Select(d => new OpenFollowUp(d.Id, d.Code, centres[d.CentreId], d.DiagnosisLabel, BoardTime.DateOf(d.RecordedAtUtc), followUps.GetValueOrDefault(d.Id)))
+        return discussed.Select(d => new OpenFollowUp(d.Id, d.Code, d.CentreId, centres[d.CentreId], d.DiagnosisLabel, d.MeetingId, BoardTime.DateOf(d.RecordedAtUtc),
+                followUps.GetValueOrDefault(d.Id)))
             .ToList();
     }
 

@@ -2,9 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using TumourBoard.Domain.Meetings;
 using TumourBoard.Web.Data;
+using TumourBoard.Web.Features.FollowUps;
+using TumourBoard.Web.Features.Notifications;
 using TumourBoard.Web.Tests.Documents;
 using TumourBoard.Web.Tests.Infrastructure;
 using UglyToad.PdfPig;
@@ -58,6 +61,11 @@ public sealed class FollowUpApiTests(DemoAppFixture fixture) : IClassFixture<Dem
         }
         return caseId;
     }
+
+    /// <summary>The codes of the cases of the demo's two held meetings, by the first words of their diagnosis.</summary>
+    private Task<Dictionary<string, string>> DemoCaseCodesAsync() => _app.WithDbAsync(db => db.AgendaItems
+        .Where(i => db.Meetings.Any(m => m.Id == i.MeetingId && (m.Title == DemoSeeder.HeldMeetingTitle || m.Title == DemoSeeder.EarlierMeetingTitle)))
+        .Join(db.Cases, i => i.CaseId, c => c.Id, (i, c) => new { c.Code, c.DiagnosisLabel }).ToDictionaryAsync(c => c.DiagnosisLabel.Split(',')[0], c => c.Code));
 
     private Task<int> EntriesAsync(int caseId) =>
         _app.WithDbAsync(db => db.FollowUpEntries.CountAsync(e => db.FollowUps.Any(f => f.Id == e.FollowUpId && f.CaseId == caseId)));
@@ -270,13 +278,10 @@ public sealed class FollowUpApiTests(DemoAppFixture fixture) : IClassFixture<Dem
     public async Task DemoData_HasFollowUpsReported_Due_AndOneOverdue_ThatSurfaceAtTheNextMeeting()
     {
         using var clinician = As("demo-clinician.uzl");
-        var (lastWeek, earlier) = await _app.WithDbAsync(async db => (
-            await db.Meetings.SingleAsync(m => m.Title == DemoSeeder.HeldMeetingTitle),
-            await db.Meetings.SingleAsync(m => m.Title == DemoSeeder.EarlierMeetingTitle)));
+        var lastWeek = await _app.WithDbAsync(db => db.Meetings.SingleAsync(m => m.Title == DemoSeeder.HeldMeetingTitle));
         var next = await _app.WithDbAsync(db => db.Meetings.Where(m => m.StartsAtUtc > lastWeek.StartsAtUtc && m.Status != MeetingStatus.Cancelled)
             .OrderBy(m => m.StartsAtUtc).FirstAsync());
-        var codes = await _app.WithDbAsync(db => db.AgendaItems.Where(i => i.MeetingId == lastWeek.Id || i.MeetingId == earlier.Id)
-            .Join(db.Cases, i => i.CaseId, c => c.Id, (i, c) => new { c.Code, c.DiagnosisLabel }).ToDictionaryAsync(c => c.DiagnosisLabel.Split(',')[0], c => c.Code));
+        var codes = await DemoCaseCodesAsync();
 
         var due = (await JsonOf(await clinician.GetAsync("api/v1/follow-ups/due"))).EnumerateArray()
             .Select(d => (d.GetProperty("caseCode").GetString(), d.GetProperty("milestone").GetString(), d.GetProperty("state").GetString())).ToList();
@@ -334,7 +339,7 @@ public sealed class FollowUpApiTests(DemoAppFixture fixture) : IClassFixture<Dem
     {
         using var coordinator = As("demo-coordinator");
         var lastWeek = await _app.WithDbAsync(db => db.Meetings.SingleAsync(m => m.Title == DemoSeeder.HeldMeetingTitle));
-        var codes = await _app.WithDbAsync(db => db.Cases.ToDictionaryAsync(c => c.DiagnosisLabel.Split(',')[0], c => c.Code));
+        var codes = await DemoCaseCodesAsync();
 
         var record = (await JsonOf(await coordinator.GetAsync($"api/v1/meetings/{lastWeek.Id}/minutes"))).GetProperty("record").GetProperty("followUps");
         var pdf = await coordinator.GetByteArrayAsync($"api/v1/meetings/{lastWeek.Id}/minutes.pdf");
@@ -357,5 +362,30 @@ public sealed class FollowUpApiTests(DemoAppFixture fixture) : IClassFixture<Dem
         Assert.Contains(PdfReading.WithoutSpaces("Follow-up of earlier recommendations"), text);
         Assert.Contains(PdfReading.WithoutSpaces("Enrolment confirmed by the trial centre after screening."), text);
         Assert.Contains(PdfReading.WithoutSpaces("Corrected: Enrolled in the referred trial"), text);
+    }
+
+    [Fact]
+    public async Task Reminder_TellsTheSubmittingCentresCliniciansAndDataManagers_OnceForEachMilestoneDue()
+    {
+        var caseId = await DiscussedCaseAsync(daysAgo: 1);
+        await using var scope = _app.Services.CreateAsyncScope();
+        var reminder = scope.ServiceProvider.GetRequiredService<FollowUpService>();
+
+        var first = await reminder.NotifyDueAsync(DateTime.UtcNow);
+        var second = await reminder.NotifyDueAsync(DateTime.UtcNow);
+
+        Assert.True(first >= 1);
+        Assert.Equal(0, second);
+        var told = await _app.WithDbAsync(db => db.Notifications.Where(n => n.CaseId == caseId).Select(n => new { n.UserId, n.Kind, n.Milestone }).ToListAsync());
+        var reporters = await _app.WithDbAsync(db => db.Users
+            .Where(u => u.IsActive && u.CentreId == db.Cases.Where(c => c.Id == caseId).Select(c => c.CentreId).First()
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == "Clinician" || r.Name == "DataManager"))))
+            .Select(u => u.Id).ToListAsync());
+        Assert.Equal(reporters.Order(), told.Select(t => t.UserId).Order());
+        Assert.All(told, t => Assert.Equal((NotificationKind.FollowUpDue, (TumourBoard.Domain.FollowUps.Milestone?)TumourBoard.Domain.FollowUps.Milestone.Implementation), (t.Kind, t.Milestone)));
+        var clinician = await _app.ActorAsync("clinician.uzl@demo.tumourboard.be");
+        var latest = await scope.ServiceProvider.GetRequiredService<NotificationService>().LatestAsync(clinician, 100);
+        var code = await _app.WithDbAsync(db => db.Cases.Where(c => c.Id == caseId).Select(c => c.Code).SingleAsync());
+        Assert.Contains(latest, n => n.Kind == NotificationKind.FollowUpDue && n.CaseId == caseId && n.CaseCode == code);
     }
 }

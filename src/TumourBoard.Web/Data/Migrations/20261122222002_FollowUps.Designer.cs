@@ -12,7 +12,7 @@ using TumourBoard.Web.Data;
 namespace TumourBoard.Web.Data.Migrations
 {
     [DbContext(typeof(TumourBoardDbContext))]
-    [Migration("20261122213540_FollowUps")]
+    [Migration("20261122222002_FollowUps")]
     partial class FollowUps
     {
         /// <inheritdoc />
@@ -1157,6 +1157,9 @@ namespace TumourBoard.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1168,6 +1171,10 @@ namespace TumourBoard.Web.Data.Migrations
                     b.Property<int>("MeetingId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Milestone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTime?>("ReadAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1176,9 +1183,13 @@ namespace TumourBoard.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CaseId");
+
                     b.HasIndex("MeetingId");
 
                     b.HasIndex("UserId", "ReadAtUtc");
+
+                    b.HasIndex("Kind", "CaseId", "Milestone");
 
                     b.ToTable("notifications", (string)null);
                 });
@@ -1519,6 +1530,11 @@ namespace TumourBoard.Web.Data.Migrations
 
             modelBuilder.Entity("TumourBoard.Web.Features.Notifications.Notification", b =>
                 {
+                    b.HasOne("TumourBoard.Domain.Cases.PatientCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("TumourBoard.Domain.Meetings.Meeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")

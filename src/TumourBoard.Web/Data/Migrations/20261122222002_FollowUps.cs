@@ -12,6 +12,19 @@ namespace TumourBoard.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "CaseId",
+                table: "notifications",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Milestone",
+                table: "notifications",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "follow_ups",
                 columns: table => new
@@ -88,6 +101,16 @@ namespace TumourBoard.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_notifications_CaseId",
+                table: "notifications",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_Kind_CaseId_Milestone",
+                table: "notifications",
+                columns: new[] { "Kind", "CaseId", "Milestone" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_follow_up_entries_FollowUpId_Sequence",
                 table: "follow_up_entries",
                 columns: new[] { "FollowUpId", "Sequence" },
@@ -119,6 +142,14 @@ namespace TumourBoard.Web.Data.Migrations
                 table: "follow_ups",
                 columns: new[] { "CentreId", "IsComplete" });
 
+            migrationBuilder.AddForeignKey(
+                name: "FK_notifications_cases_CaseId",
+                table: "notifications",
+                column: "CaseId",
+                principalTable: "cases",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
             // Nothing reported is ever lost: a correction adds an entry, and the database refuses to change or remove one.
             migrationBuilder.Sql("""
                 CREATE FUNCTION follow_up_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -137,11 +168,31 @@ namespace TumourBoard.Web.Data.Migrations
         {
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS follow_up_entries_no_update_delete ON follow_up_entries; DROP TRIGGER IF EXISTS follow_up_entries_no_truncate ON follow_up_entries; DROP FUNCTION IF EXISTS follow_up_entries_append_only();");
 
+            migrationBuilder.DropForeignKey(
+                name: "FK_notifications_cases_CaseId",
+                table: "notifications");
+
             migrationBuilder.DropTable(
                 name: "follow_up_entries");
 
             migrationBuilder.DropTable(
                 name: "follow_ups");
+
+            migrationBuilder.DropIndex(
+                name: "IX_notifications_CaseId",
+                table: "notifications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_notifications_Kind_CaseId_Milestone",
+                table: "notifications");
+
+            migrationBuilder.DropColumn(
+                name: "CaseId",
+                table: "notifications");
+
+            migrationBuilder.DropColumn(
+                name: "Milestone",
+                table: "notifications");
         }
     }
 }
