@@ -49,6 +49,7 @@ public sealed record ReportedFollowUp(int CaseId, string CaseCode, string Centre
 /// </summary>
 public sealed record FollowUpAgenda(DateTime? SinceUtc, DateTime UntilUtc, IReadOnlyList<ReportedFollowUp> Reported, IReadOnlyList<DueFollowUp> Overdue)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEmpty => Reported.Count == 0 && Overdue.Count == 0;
 }
 
