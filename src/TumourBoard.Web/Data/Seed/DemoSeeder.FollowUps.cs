@@ -65,14 +65,7 @@ public sealed partial class DemoSeeder
             }),
         })
         {
-            var year = BoardTime.ToLocal(start).Year;
-            var number = await db.Database.SqlQuery<int>(
-                $"""INSERT INTO case_code_counters ("Year", "Last") VALUES ({year}, 1) ON CONFLICT ("Year") DO UPDATE SET "Last" = case_code_counters."Last" + 1 RETURNING "Last" AS "Value" """)
-                .ToListAsync(ct);
-            var @case = PatientCase.Draft(CaseCode.Format(year, number[0]), presenter.CentreId!.Value, presenter.Id, content, start.AddDays(-9));
-            @case.Submit(presenter.Id, start.AddDays(-9));
-            @case.Schedule(coordinator.Id, start.AddDays(-5));
-            discussed.Add((@case, winner));
+            discussed.Add((await ScheduledCaseAsync(db, presenter, coordinator.Id, content, start.AddDays(-9), start.AddDays(-5), BoardTime.ToLocal(start).Year, ct), winner));
         }
         db.Cases.AddRange(discussed.Select(d => d.Case));
         var meeting = Meeting.Extra(start, 60, EarlierMeetingTitle, BoardLanguage.English, null, coordinator.Id);

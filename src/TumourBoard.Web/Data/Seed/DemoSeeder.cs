@@ -111,14 +111,7 @@ public sealed partial class DemoSeeder(
             }),
         })
         {
-            var year = BoardTime.ToLocal(now).Year;
-            var number = await db.Database.SqlQuery<int>(
-                $"""INSERT INTO case_code_counters ("Year", "Last") VALUES ({year}, 1) ON CONFLICT ("Year") DO UPDATE SET "Last" = case_code_counters."Last" + 1 RETURNING "Last" AS "Value" """)
-                .ToListAsync(ct);
-            var @case = PatientCase.Draft(CaseCode.Format(year, number[0]), presenter.CentreId!.Value, presenter.Id, content, start.AddDays(-9));
-            @case.Submit(presenter.Id, start.AddDays(-9));
-            @case.Schedule(coordinator.Id, start.AddDays(-5));
-            cases.Add(@case);
+            cases.Add(await ScheduledCaseAsync(db, presenter, coordinator.Id, content, start.AddDays(-9), start.AddDays(-5), BoardTime.ToLocal(now).Year, ct));
         }
         db.Cases.AddRange(cases);
         var meeting = Meeting.Extra(start, 90, HeldMeetingTitle, BoardLanguage.English, null, coordinator.Id);
@@ -164,6 +157,19 @@ public sealed partial class DemoSeeder(
         db.Minutes.Add(minutes);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>A demo case as its presenter submitted it and the coordinator put it on an agenda, with the next code of <paramref name="year"/>.</summary>
+    private static async Task<PatientCase> ScheduledCaseAsync(TumourBoardDbContext db, AppUser presenter, Guid scheduledBy, CaseContent content,
+        DateTime submittedAtUtc, DateTime scheduledAtUtc, int year, CancellationToken ct)
+    {
+        var number = await db.Database.SqlQuery<int>(
+            $"""INSERT INTO case_code_counters ("Year", "Last") VALUES ({year}, 1) ON CONFLICT ("Year") DO UPDATE SET "Last" = case_code_counters."Last" + 1 RETURNING "Last" AS "Value" """)
+            .ToListAsync(ct);
+        var @case = PatientCase.Draft(CaseCode.Format(year, number[0]), presenter.CentreId!.Value, presenter.Id, content, submittedAtUtc);
+        @case.Submit(presenter.Id, submittedAtUtc);
+        @case.Schedule(scheduledBy, scheduledAtUtc);
+        return @case;
     }
 
     private async Task EnsureUserAsync(string email, string name, int? centreId, Discipline discipline, BoardLanguage language, string role, string password)

@@ -93,9 +93,7 @@ public sealed class FollowUpService(IDbContextFactory<TumourBoardDbContext> dbFa
         var now = Now;
         var open = await OpenAsync(db, centreId, now, ct);
         var today = BoardTime.DateOf(now);
-        return open.SelectMany(o => FollowUpSchedule.Assess(o.FollowUp?.Facts() ?? FollowUpFacts.NothingReported(o.DiscussedOn), today)
-                .Where(s => s.IsOpen)
-                .Select(s => new DueFollowUp(o.CaseId, o.CaseCode, o.CentreCode, o.DiagnosisLabel, o.DiscussedOn, s.Milestone, s.Dates, s.State)))
+        return open.SelectMany(o => DueOf(o, null, today))
             .OrderByDescending(d => d.State == MilestoneState.Overdue).ThenBy(d => d.Dates.DueBy).ThenBy(d => d.CaseCode, StringComparer.Ordinal)
             .ToList();
     }
@@ -116,8 +114,7 @@ public sealed class FollowUpService(IDbContextFactory<TumourBoardDbContext> dbFa
         var count = 0;
         foreach (var o in open)
         {
-            var facts = o.FollowUp?.Facts() ?? FollowUpFacts.NothingReported(o.DiscussedOn);
-            foreach (var due in FollowUpSchedule.Assess(facts, today).Where(s => s.IsOpen && !told.Contains((o.CaseId, s.Milestone))))
+            foreach (var due in DueOf(o, null, today).Where(d => !told.Contains((d.CaseId, d.Milestone))))
             {
                 await NotificationService.AddFollowUpDueAsync(db, o.CentreId, o.MeetingId, o.CaseId, due.Milestone, nowUtc, ct);
                 count++;
@@ -163,10 +160,7 @@ public sealed class FollowUpService(IDbContextFactory<TumourBoardDbContext> dbFa
 
         var asOf = BoardTime.DateOf(until);
         var open = await OpenAsync(db, null, until, ct);
-        var overdue = open
-            .SelectMany(o => FollowUpSchedule.Assess(o.FollowUp?.Facts(until) ?? FollowUpFacts.NothingReported(o.DiscussedOn), asOf)
-                .Where(s => s.State == MilestoneState.Overdue)
-                .Select(s => new DueFollowUp(o.CaseId, o.CaseCode, o.CentreCode, o.DiagnosisLabel, o.DiscussedOn, s.Milestone, s.Dates, s.State)))
+        var overdue = open.SelectMany(o => DueOf(o, until, asOf)).Where(d => d.State == MilestoneState.Overdue)
             .OrderBy(d => d.CentreCode, StringComparer.Ordinal).ThenBy(d => d.Dates.DueBy).ThenBy(d => d.CaseCode, StringComparer.Ordinal)
             .ToList();
         return new FollowUpAgenda(since, until, reported, overdue);
@@ -193,6 +187,12 @@ public sealed class FollowUpService(IDbContextFactory<TumourBoardDbContext> dbFa
                 followUps.GetValueOrDefault(d.Id)))
             .ToList();
     }
+
+    /// <summary>The milestones of a follow-up that were due or overdue on <paramref name="day"/>, from what was reported until <paramref name="asOfUtc"/> (default: now).</summary>
+    private static IEnumerable<DueFollowUp> DueOf(OpenFollowUp o, DateTime? asOfUtc, DateOnly day) =>
+        FollowUpSchedule.Assess(o.FollowUp?.Facts(asOfUtc) ?? FollowUpFacts.NothingReported(o.DiscussedOn), day)
+            .Where(s => s.IsOpen)
+            .Select(s => new DueFollowUp(o.CaseId, o.CaseCode, o.CentreCode, o.DiagnosisLabel, o.DiscussedOn, s.Milestone, s.Dates, s.State));
 
     private sealed record CaseFacts(int Id, string Code, int CentreId, string CentreCode, CaseStatus Status);
 
