@@ -10,6 +10,9 @@ public static class BoardTime
     public static DateTime ToLocal(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
+    /// <summary>The Brussels calendar day of an instant: the day a discussion took place, or "today" for what is due.</summary>
+    public static DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(ToLocal(utc));
+
     /// <summary>
     /// Converts a Brussels wall-clock time to UTC. A time skipped by the spring change (02:00-03:00) moves
     /// forward by the gap; a time repeated in autumn takes its first (summer-time) occurrence.

@@ -79,6 +79,15 @@ public static class Access
     /// <summary>The coordinators keep the trial catalogue: adding, editing, opening and closing trials, importing files.</summary>
     public static bool CanManageTrials(Actor actor) => actor.IsCoordinator;
 
+    /// <summary>
+    /// What became of a recommendation is reported by the submitting centre's clinicians and data managers, who know the
+    /// patient; other centres, coordinators and observers read it.
+    /// </summary>
+    public static bool CanReportFollowUp(Actor actor, int caseCentreId) => CanWriteCase(actor, caseCentreId);
+
+    /// <summary>Follow-ups, and what is due of them, are read by whoever reads discussed cases: the board and observers, not admins.</summary>
+    public static bool CanSeeFollowUps(Actor actor) => actor.IsBoardMember || actor.Role == Roles.Observer;
+
     public static void Demand(bool allowed)
     {
         if (!allowed)

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using TumourBoard.Domain.Audit;
 using TumourBoard.Domain.Cases;
 using TumourBoard.Domain.Centres;
+using TumourBoard.Domain.FollowUps;
 using TumourBoard.Domain.LiveBoard;
 using TumourBoard.Web.Features.Notifications;
 using TumourBoard.Web.Features.Tokens;
@@ -48,6 +49,9 @@ public sealed class TumourBoardDbContext(DbContextOptions<TumourBoardDbContext> 
     public DbSet<MinutesVersion> MinutesVersions => Set<MinutesVersion>();
 
     public DbSet<ClinicalTrial> Trials => Set<ClinicalTrial>();
+    public DbSet<CaseFollowUp> FollowUps => Set<CaseFollowUp>();
+
+    public DbSet<FollowUpEntry> FollowUpEntries => Set<FollowUpEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -10,6 +10,11 @@ public sealed class BrusselsClock(TimeProvider time)
 
     public DateTime ToLocal(DateTime utc) => BoardTime.ToLocal(utc);
 
+    /// <summary>Today on the board's calendar.</summary>
+    public DateOnly Today => BoardTime.DateOf(UtcNow);
+
+    public string Day(DateOnly day) => day.ToString("d", CultureInfo.CurrentCulture);
+
     public string Date(DateTime utc) => ToLocal(utc).ToString("D", CultureInfo.CurrentCulture);
 
     public string ShortDate(DateTime utc) => ToLocal(utc).ToString("d", CultureInfo.CurrentCulture);

@@ -11,6 +11,7 @@ using TumourBoard.Web.Features.LiveBoard;
 using TumourBoard.Web.Features.Meetings;
 using TumourBoard.Web.Features.Minutes;
 using TumourBoard.Web.Features.Cases;
+using TumourBoard.Web.Features.FollowUps;
 using TumourBoard.Web.Features.Preferences;
 using TumourBoard.Web.Features.Statistics;
 using TumourBoard.Web.Features.Trials;
@@ -63,6 +64,7 @@ public static class Pipeline
         api.MapStatisticsEndpoints();
         api.MapExportEndpoints();
         api.MapTrialEndpoints();
+        api.MapFollowUpEndpoints();
         app.MapHub<MeetingHub>(MeetingHub.Path);
         app.MapCalendarEndpoints();
         app.MapMinutesDownloads();

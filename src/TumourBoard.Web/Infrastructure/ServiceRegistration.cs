@@ -14,6 +14,7 @@ using TumourBoard.Web.Features.Audit;
 using TumourBoard.Web.Features.Calendar;
 using TumourBoard.Web.Features.Cases;
 using TumourBoard.Web.Features.Sessions;
+using TumourBoard.Web.Features.FollowUps;
 using TumourBoard.Web.Features.Tokens;
 using TumourBoard.Web.Features.LiveBoard;
 using TumourBoard.Web.Features.Meetings;
@@ -132,6 +133,8 @@ public static class ServiceRegistration
         services.AddScoped<TumourBoard.Web.Features.Statistics.BoardFiguresService>();
         services.AddScoped<TumourBoard.Web.Features.Exports.RegistryExportService>();
         services.AddScoped<TumourBoard.Web.Features.Trials.TrialService>();
+        services.AddScoped<FollowUpService>();
+        services.AddHostedService<FollowUpReminder>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddHostedService<WeeklyMeetingKeeper>();

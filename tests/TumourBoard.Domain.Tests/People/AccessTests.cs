@@ -56,4 +56,24 @@ public sealed class AccessTests
     [InlineData(Discipline.DataManagement, false)]
     public void Discipline_IsMedicalForPhysiciansOnly(Discipline discipline, bool medical) =>
         Assert.Equal(medical, discipline.IsMedical());
+
+    [Theory]
+    [InlineData(Roles.Clinician, 1, true)]
+    [InlineData(Roles.DataManager, 1, true)]
+    [InlineData(Roles.Clinician, 2, false)]
+    [InlineData(Roles.DataManager, 2, false)]
+    [InlineData(Roles.Observer, 1, false)]
+    [InlineData(Roles.Coordinator, null, false)]
+    [InlineData(Roles.Admin, null, false)]
+    public void ReportFollowUp_OnlyTheSubmittingCentresCliniciansAndDataManagers(string role, int? centre, bool allowed) =>
+        Assert.Equal(allowed, Access.CanReportFollowUp(As(role, centre), caseCentreId: 1));
+
+    [Theory]
+    [InlineData(Roles.Admin, false)]
+    [InlineData(Roles.Coordinator, true)]
+    [InlineData(Roles.DataManager, true)]
+    [InlineData(Roles.Clinician, true)]
+    [InlineData(Roles.Observer, true)]
+    public void SeeFollowUps_BoardMembersAndObservers(string role, bool allowed) =>
+        Assert.Equal(allowed, Access.CanSeeFollowUps(As(role)));
 }

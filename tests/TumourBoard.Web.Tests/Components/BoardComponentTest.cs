@@ -61,6 +61,7 @@ public abstract class BoardComponentTest(PostgresCluster cluster) : BunitContext
         Services.AddSingleton<TumourBoard.Web.Features.Minutes.MinutesDocument>();
         Services.AddScoped<TumourBoard.Web.Features.Minutes.MinutesService>();
         Services.AddScoped<TumourBoard.Web.Features.Trials.TrialService>();
+        Services.AddScoped<TumourBoard.Web.Features.FollowUps.FollowUpService>();
         _auth = AddAuthorization();
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         DbFactory = Services.GetRequiredService<IDbContextFactory<TumourBoardDbContext>>();

@@ -113,6 +113,10 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.World worl
         new("POST /api/v1/trials/import", _ => Csv("api/v1/trials/import", "nct_number;eu_ct_number;title;phase;status;min_age_years;min_age_months;max_age_years;max_age_months;iccc3;morphology;markers;sites;contact\r\nNCT07000002;;Imported by the matrix;II;Open;1;0;17;11;VI;;;UZL;Trial office\r\n"),
             "anon=401 obs=403 adm=403 oth=403 cli=403 dm=403 coo=ok"),
         new("GET /api/v1/cases/{id:int}/trials", w => Get($"api/v1/cases/{w.SubmittedId}/trials"), "anon=401 obs=ok adm=403 oth=ok cli=ok dm=ok coo=ok"),
+        new("GET /api/v1/cases/{id:int}/follow-up", w => Get($"api/v1/cases/{w.DiscussedCaseId}/follow-up"), "anon=401 obs=ok adm=403 oth=ok cli=ok dm=ok coo=ok"),
+        new("PUT /api/v1/cases/{id:int}/follow-up", w => Send(HttpMethod.Put, $"api/v1/cases/{w.DiscussedCaseId}/follow-up", new { implementation = new { outcome = "Implemented" } }), "anon=401 obs=403 adm=403 oth=403 cli=ok dm=ok coo=403"),
+        new("GET /api/v1/follow-ups/due", _ => Get("api/v1/follow-ups/due"), "anon=401 obs=ok adm=403 oth=ok cli=ok dm=ok coo=ok"),
+        new("GET /api/v1/meetings/{id:int}/follow-ups", w => Get($"api/v1/meetings/{w.ClosedId}/follow-ups"), "anon=401 obs=ok adm=403 oth=ok cli=ok dm=ok coo=ok"),
         new("POST /api/v1/minutes/verify", _ => new HttpRequestMessage(HttpMethod.Post, "api/v1/minutes/verify") { Content = new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.4 not really")) }, "anon=401 obs=ok adm=403 oth=ok cli=ok dm=ok coo=ok"),
     ];
 
@@ -296,7 +300,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.World worl
         Assert.True(expected == actual, $"{row.Route} as {caller}: expected {expected}, got {actual} ({status} {location})");
     }
 
-    /// <summary>One application with its cases and meetings: a draft of UZL, a submitted case, a planned meeting, a closed one with minutes.</summary>
+    /// <summary>One application with its cases and meetings: a draft of UZL, a submitted case, a planned meeting, a closed one with minutes and a discussed case.</summary>
     public sealed class World(PostgresCluster cluster) : IAsyncLifetime
     {
         public TumourBoardApp App { get; private set; } = default!;
@@ -315,6 +319,8 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.World worl
 
         /// <summary>A trial of the demo catalogue.</summary>
         public int TrialId { get; private set; }
+        /// <summary>The UZL case the closed meeting discussed, whose follow-up UZL reports.</summary>
+        public int DiscussedCaseId { get; private set; }
 
         public async ValueTask InitializeAsync()
         {
@@ -328,7 +334,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.World worl
             SecondDraftId = await CreateAsync();
             SubmittedId = await CreateAsync();
             await clinician.PostAsync($"api/v1/cases/{SubmittedId}/submit", null);
-            var discussedCase = await CreateAsync();
+            var discussedCase = DiscussedCaseId = await CreateAsync();
             await clinician.PostAsync($"api/v1/cases/{discussedCase}/submit", null);
 
             PlannedId = await IdOf(await coordinator.PostAsJsonAsync("api/v1/meetings", new { startsAt = DateTimeOffset.UtcNow.AddDays(400), durationMinutes = 60 }));

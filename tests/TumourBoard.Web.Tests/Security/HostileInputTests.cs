@@ -96,6 +96,9 @@ public sealed class HostileInputTests(AuthorisationMatrixTests.World world) : IC
     [InlineData("api/v1/meetings/%EF%BC%91/room")]
     [InlineData("api/v1/trials/1%27%20OR%201=1")]
     [InlineData("api/v1/cases/-1/trials")]
+    [InlineData("api/v1/cases/1e400/follow-up")]
+    [InlineData("api/v1/follow-ups/due?centre=UZL'%3B%20DROP%20TABLE%20follow_ups%3B--")]
+    [InlineData("api/v1/follow-ups/due?centre=%00")]
     public async Task HostileId_InAPath_IsNotFoundOrBadRequest(string path)
     {
         using var client = world.App.ApiClient("demo-coordinator");
@@ -104,6 +107,29 @@ public sealed class HostileInputTests(AuthorisationMatrixTests.World world) : IC
 
         Assert.Contains(response.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.BadRequest });
         Assert.True(await world.App.WithDbAsync(db => db.Cases.AnyAsync()));
+    }
+
+    [Theory]
+    [InlineData("{\"implementation\": {\"outcome\": \"Cured\"}}")]
+    [InlineData("{\"implementation\": {\"outcome\": 7}}")]
+    [InlineData("{\"implementation\": {}}")]
+    [InlineData("{\"responses\": [null]}")]
+    [InlineData("{\"responses\": [{\"milestone\": \"Response3Months\", \"response\": \"StableDisease\", \"assessedOn\": \"2026-02-30\"}]}")]
+    [InlineData("{\"responses\": [{\"milestone\": \"Implementation\", \"response\": \"Deceased\", \"assessedOn\": \"2020-01-01\"}]}")]
+    [InlineData("{\"withdrawals\": [\"Implementation\", \"Implementation\"], \"correctionReason\": \"x\"}")]
+    [InlineData("{\"withdrawals\": [\"Response24Months\"]}")]
+    [InlineData("{\"correctionReason\": \"Only a reason\"}")]
+    [InlineData("{\"implementation\": {\"outcome\": \"NotImplemented\", \"reason\": \"Other\", \"detail\": \"Rijksregisternummer ８５０７３０ ０３３ ２８\"}}")]
+    public async Task HostileFollowUpReport_IsRefusedWithAProblem_AndStoresNothing(string body)
+    {
+        using var client = world.App.ApiClient("demo-clinician.uzl");
+        var before = await CountsAsync();
+
+        var response = await client.PutAsync($"api/v1/cases/{world.DiscussedCaseId}/follow-up", Json(body));
+
+        Assert.True((int)response.StatusCode is 400 or 422, $"{body}: {(int)response.StatusCode}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before, await CountsAsync());
     }
 
     [Theory]
@@ -147,5 +173,5 @@ public sealed class HostileInputTests(AuthorisationMatrixTests.World world) : IC
     }
 
     private Task<string> CountsAsync() => world.App.WithDbAsync(async db =>
-        $"{await db.Cases.CountAsync()}/{await db.Meetings.CountAsync()}/{await db.AgendaItems.CountAsync()}/{await db.Votes.CountAsync()}/{await db.Trials.CountAsync()}/{await db.Trials.MaxAsync(t => t.UpdatedAtUtc)}");
+        $"{await db.Cases.CountAsync()}/{await db.Meetings.CountAsync()}/{await db.AgendaItems.CountAsync()}/{await db.Votes.CountAsync()}/{await db.Trials.CountAsync()}/{await db.Trials.MaxAsync(t => t.UpdatedAtUtc)}/{await db.FollowUpEntries.CountAsync()}");
 }

@@ -14,5 +14,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Meeting>().WithMany().HasForeignKey(n => n.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(n => new { n.UserId, n.ReadAtUtc });
+        builder.HasOne<TumourBoard.Domain.Cases.PatientCase>().WithMany().HasForeignKey(n => n.CaseId).OnDelete(DeleteBehavior.Restrict);
+        // What follow-up reminders were already sent: one per case and milestone.
+        builder.HasIndex(n => new { n.Kind, n.CaseId, n.Milestone });
     }
 }

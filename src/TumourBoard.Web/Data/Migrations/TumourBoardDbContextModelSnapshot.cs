@@ -495,6 +495,122 @@ namespace TumourBoard.Web.Data.Migrations
                     b.ToTable("centres", (string)null);
                 });
 
+            modelBuilder.Entity("TumourBoard.Domain.FollowUps.CaseFollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DiscussedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsComplete")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("TrialReferral")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("CentreId", "IsComplete");
+
+                    b.ToTable("follow_ups", (string)null);
+                });
+
+            modelBuilder.Entity("TumourBoard.Domain.FollowUps.FollowUpEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("AssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("FollowUpId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Milestone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("ReportedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ReportedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportedAtUtc");
+
+                    b.HasIndex("ReportedById");
+
+                    b.HasIndex("FollowUpId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("follow_up_entries", (string)null);
+                });
+
             modelBuilder.Entity("TumourBoard.Domain.LiveBoard.Attendance", b =>
                 {
                     b.Property<long>("Id")
@@ -1125,6 +1241,9 @@ namespace TumourBoard.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1136,6 +1255,10 @@ namespace TumourBoard.Web.Data.Migrations
                     b.Property<int>("MeetingId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Milestone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTime?>("ReadAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1144,9 +1267,13 @@ namespace TumourBoard.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CaseId");
+
                     b.HasIndex("MeetingId");
 
                     b.HasIndex("UserId", "ReadAtUtc");
+
+                    b.HasIndex("Kind", "CaseId", "Milestone");
 
                     b.ToTable("notifications", (string)null);
                 });
@@ -1327,6 +1454,42 @@ namespace TumourBoard.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("TumourBoard.Domain.FollowUps.CaseFollowUp", b =>
+                {
+                    b.HasOne("TumourBoard.Domain.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TumourBoard.Domain.Cases.PatientCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TumourBoard.Domain.Centres.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TumourBoard.Domain.FollowUps.FollowUpEntry", b =>
+                {
+                    b.HasOne("TumourBoard.Domain.FollowUps.CaseFollowUp", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TumourBoard.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReportedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TumourBoard.Domain.LiveBoard.Attendance", b =>
                 {
                     b.HasOne("TumourBoard.Domain.Meetings.Meeting", null)
@@ -1500,6 +1663,11 @@ namespace TumourBoard.Web.Data.Migrations
 
             modelBuilder.Entity("TumourBoard.Web.Features.Notifications.Notification", b =>
                 {
+                    b.HasOne("TumourBoard.Domain.Cases.PatientCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("TumourBoard.Domain.Meetings.Meeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
@@ -1536,6 +1704,11 @@ namespace TumourBoard.Web.Data.Migrations
                     b.Navigation("Events");
 
                     b.Navigation("Options");
+                });
+
+            modelBuilder.Entity("TumourBoard.Domain.FollowUps.CaseFollowUp", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("TumourBoard.Domain.Meetings.Meeting", b =>

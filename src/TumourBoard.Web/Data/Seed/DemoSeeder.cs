@@ -17,10 +17,10 @@ using TumourBoard.Web.Infrastructure;
 namespace TumourBoard.Web.Data;
 
 /// <summary>
-/// Demo accounts, the weekly schedule and the next meetings, and one meeting held last week whose minutes are a draft,
-/// for Development. Safe to run at every start.
+/// Demo accounts, the weekly schedule and the next meetings, one meeting held last week whose minutes are a draft, and
+/// follow-ups of earlier recommendations, for Development. Safe to run at every start.
 /// </summary>
-public sealed class DemoSeeder(
+public sealed partial class DemoSeeder(
     IDbContextFactory<TumourBoardDbContext> dbFactory,
     UserManager<AppUser> userManager,
     IOptions<SeedOptions> options,
@@ -70,6 +70,7 @@ public sealed class DemoSeeder(
         await meetings.EnsureWeeklyMeetingsAsync(time.GetUtcNow().UtcDateTime, ct);
         await EnsureTrialsAsync(ct);
         await EnsureHeldMeetingAsync(ct);
+        await EnsureFollowUpsAsync(ct);
     }
 
     /// <summary>
@@ -150,14 +151,7 @@ public sealed class DemoSeeder(
             }),
         })
         {
-            var year = BoardTime.ToLocal(now).Year;
-            var number = await db.Database.SqlQuery<int>(
-                $"""INSERT INTO case_code_counters ("Year", "Last") VALUES ({year}, 1) ON CONFLICT ("Year") DO UPDATE SET "Last" = case_code_counters."Last" + 1 RETURNING "Last" AS "Value" """)
-                .ToListAsync(ct);
-            var @case = PatientCase.Draft(CaseCode.Format(year, number[0]), presenter.CentreId!.Value, presenter.Id, content, start.AddDays(-9));
-            @case.Submit(presenter.Id, start.AddDays(-9));
-            @case.Schedule(coordinator.Id, start.AddDays(-5));
-            cases.Add(@case);
+            cases.Add(await ScheduledCaseAsync(db, presenter, coordinator.Id, content, start.AddDays(-9), start.AddDays(-5), BoardTime.ToLocal(now).Year, ct));
         }
         db.Cases.AddRange(cases);
         var meeting = Meeting.Extra(start, 90, HeldMeetingTitle, BoardLanguage.English, null, coordinator.Id);
@@ -204,6 +198,19 @@ public sealed class DemoSeeder(
         db.Minutes.Add(minutes);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>A demo case as its presenter submitted it and the coordinator put it on an agenda, with the next code of <paramref name="year"/>.</summary>
+    private static async Task<PatientCase> ScheduledCaseAsync(TumourBoardDbContext db, AppUser presenter, Guid scheduledBy, CaseContent content,
+        DateTime submittedAtUtc, DateTime scheduledAtUtc, int year, CancellationToken ct)
+    {
+        var number = await db.Database.SqlQuery<int>(
+            $"""INSERT INTO case_code_counters ("Year", "Last") VALUES ({year}, 1) ON CONFLICT ("Year") DO UPDATE SET "Last" = case_code_counters."Last" + 1 RETURNING "Last" AS "Value" """)
+            .ToListAsync(ct);
+        var @case = PatientCase.Draft(CaseCode.Format(year, number[0]), presenter.CentreId!.Value, presenter.Id, content, submittedAtUtc);
+        @case.Submit(presenter.Id, submittedAtUtc);
+        @case.Schedule(scheduledBy, scheduledAtUtc);
+        return @case;
     }
 
     private async Task EnsureUserAsync(string email, string name, int? centreId, Discipline discipline, BoardLanguage language, string role, string password)

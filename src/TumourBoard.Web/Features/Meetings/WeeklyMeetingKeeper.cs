@@ -1,26 +1,14 @@
+using TumourBoard.Web.Infrastructure;
+
 namespace TumourBoard.Web.Features.Meetings;
 
 /// <summary>Keeps the next weekly meetings generated, checking every hour.</summary>
-internal sealed class WeeklyMeetingKeeper(IServiceScopeFactory scopeFactory, TimeProvider time, ILogger<WeeklyMeetingKeeper> logger) : BackgroundService
+internal sealed class WeeklyMeetingKeeper(IServiceScopeFactory scopeFactory, TimeProvider time, ILogger<WeeklyMeetingKeeper> logger)
+    : HourlyJob(scopeFactory, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task<string?> RunAsync(IServiceProvider services, DateTime nowUtc, CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), time);
-        do
-        {
-            try
-            {
-                await using var scope = scopeFactory.CreateAsyncScope();
-                var created = await scope.ServiceProvider.GetRequiredService<MeetingService>()
-                    .EnsureWeeklyMeetingsAsync(time.GetUtcNow().UtcDateTime, stoppingToken);
-                if (created > 0)
-                    logger.LogInformation("Created {Count} weekly meetings", created);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Could not generate weekly meetings; will retry");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var created = await services.GetRequiredService<MeetingService>().EnsureWeeklyMeetingsAsync(nowUtc, ct);
+        return created > 0 ? $"created {created} weekly meetings" : null;
     }
 }

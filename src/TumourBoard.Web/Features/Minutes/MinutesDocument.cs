@@ -80,6 +80,9 @@ public sealed class MinutesDocument(IDocumentRenderer renderer, IStringLocalizer
                     d.NotReached ? L("Minutes.NotReached") : d.Reason ?? "—"])));
         }
 
+        if (r.FollowUps is { } followUps)
+            blocks.AddRange(FollowUpBlocks(followUps, culture));
+
         blocks.Add(new Spacer(12));
         blocks.Add(new Rule());
         blocks.Add(new Paragraph(r.Status == MinutesStatus.Finalised
@@ -167,6 +170,44 @@ public sealed class MinutesDocument(IDocumentRenderer renderer, IStringLocalizer
                 c.FollowUps.Select(f => (IReadOnlyList<string>)[f.Action, f.Owner ?? "—", f.DueDate?.ToString("d", culture) ?? "—"]));
         }
         yield return new Spacer(8);
+    }
+
+    /// <summary>The follow-up section of the agenda, as the board was shown it when the meeting began; each title stays with its table.</summary>
+    private IEnumerable<Block> FollowUpBlocks(FollowUps.FollowUpAgenda f, CultureInfo culture)
+    {
+        var heading = new Heading(2, L("Agenda.FollowUp"));
+        if (f.IsEmpty)
+        {
+            yield return new KeepTogether([heading, new Paragraph(L("Agenda.FollowUpEmpty"), TextStyle.Italic)]);
+            yield break;
+        }
+        string Day(DateTime utc) => BoardTime.ToLocal(utc).ToString("D", culture);
+        var reportedTitle = new Paragraph(f.SinceUtc is { } since ? L("Agenda.FollowUpReportedSince", Day(since)) : L("Agenda.FollowUpReportedAll"), TextStyle.Bold);
+        yield return new KeepTogether([heading, reportedTitle, f.Reported.Count == 0
+            ? new Paragraph(L("Agenda.FollowUpNoneReported"), TextStyle.Italic)
+            : new Table(
+                [new TableColumn(L("Minutes.Case"), 1.5f), new TableColumn(L("Minutes.Centre"), 0.9f), new TableColumn(L("FollowUp.Milestone"), 1.6f), new TableColumn(L("FollowUp.Value"), 4f)],
+                f.Reported.Select(x => (IReadOnlyList<string>)[x.CaseCode, x.CentreCode, FollowUps.FollowUpText.Milestone(localizer, x.Entry.Milestone), ReportedText(x.Entry, culture)]))]);
+        var overdueTitle = new Paragraph(L("Agenda.FollowUpOverdue", Day(f.UntilUtc)), TextStyle.Bold);
+        yield return new KeepTogether([overdueTitle, f.Overdue.Count == 0
+            ? new Paragraph(L("Agenda.FollowUpNoneOverdue"), TextStyle.Italic)
+            : new Table(
+                [new TableColumn(L("Minutes.Case"), 1.5f), new TableColumn(L("Minutes.Centre"), 0.9f), new TableColumn(L("FollowUp.Milestone"), 1.6f), new TableColumn(L("FollowUp.Due"), 4f)],
+                f.Overdue.Select(o => (IReadOnlyList<string>)[o.CaseCode, o.CentreCode, FollowUps.FollowUpText.Milestone(localizer, o.Milestone), FollowUps.FollowUpText.Due(localizer, o.Milestone, o.Dates)]))]);
+    }
+
+    // What was reported, its detail and the reason of a correction, then who and when: one cell of the minutes' table.
+    private string ReportedText(FollowUps.FollowUpEntryView e, CultureInfo culture)
+    {
+        var lines = new List<string>();
+        var value = FollowUps.FollowUpText.Value(localizer, e);
+        lines.Add(e.Kind == TumourBoard.Domain.FollowUps.FollowUpEntryKind.Corrected ? $"{L("FollowUp.Kind.Corrected")}: {value}" : value);
+        if (e.Detail is not null)
+            lines.Add(e.Detail);
+        if (e.CorrectionReason is not null)
+            lines.Add(L("FollowUp.Because", e.CorrectionReason));
+        lines.Add(L("FollowUp.ReportedBy", e.ReportedBy ?? "—", BoardTime.ToLocal(e.ReportedAtUtc).ToString("g", culture)));
+        return string.Join("\n", lines);
     }
 
     private Document ComposeLetter(LetterRecord l, DateTime createdUtc, CultureInfo culture)

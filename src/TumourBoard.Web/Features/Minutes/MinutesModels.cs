@@ -23,7 +23,8 @@ public sealed record MinutesRecord(
     MinutesStatus Status,
     int VersionNumber,
     string? CorrectionReason,
-    string? FinalisedBy = null);
+    string? FinalisedBy = null,
+    FollowUps.FollowUpAgenda? FollowUps = null);
 
 /// <summary>One person who attended, with each time they joined and left the room.</summary>
 public sealed record AttendeeRecord(string Name, string? CentreCode, string? CentreName, Discipline Discipline, string Role, IReadOnlyList<AttendancePeriod> Periods);

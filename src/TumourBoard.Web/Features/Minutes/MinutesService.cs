@@ -192,7 +192,7 @@ public sealed class MinutesService(IDbContextFactory<TumourBoardDbContext> dbFac
     private static Task<string?> NameAsync(TumourBoardDbContext db, Guid userId, CancellationToken ct) =>
         db.Users.Where(u => u.Id == userId).Select(u => (string?)u.DisplayName).FirstOrDefaultAsync(ct);
 
-    private static async Task<MinutesRecord> RecordAsync(TumourBoardDbContext db, Meeting meeting, MeetingMinutes minutes, CancellationToken ct)
+    private async Task<MinutesRecord> RecordAsync(TumourBoardDbContext db, Meeting meeting, MeetingMinutes minutes, CancellationToken ct)
     {
         var items = meeting.Items;
         var caseIds = items.Select(i => i.CaseId).ToList();
@@ -247,9 +247,11 @@ public sealed class MinutesService(IDbContextFactory<TumourBoardDbContext> dbFac
                 narrative?.Summary, narrative?.FollowUps ?? []));
         }
 
+        // The follow-up section as the board was shown it when the meeting began.
+        var followUps = await FollowUps.FollowUpService.AgendaAsync(db, meeting, Now, ct);
         return new MinutesRecord(meeting.Id, meeting.Title, meeting.StartsAtUtc, meeting.StartedAtUtc, meeting.ClosedAtUtc, meeting.Language,
             NameOf(meeting.ChairId), NameOf(meeting.SecretaryId), meeting.Quorum, meeting.VotingMode, attendees, discussed, deferred,
-            minutes.Status, minutes.VersionNumber, minutes.CorrectionReason);
+            minutes.Status, minutes.VersionNumber, minutes.CorrectionReason, FollowUps: followUps);
     }
 
     // A referral to a catalogue trial reads with the trial's title; one the catalogue does not hold keeps its number alone.

@@ -11,7 +11,8 @@ using TumourBoard.Web.Localization;
 
 namespace TumourBoard.Web.Features.Notifications;
 
-public sealed record NotificationView(long Id, NotificationKind Kind, int MeetingId, DateTime MeetingStartsAtUtc, DateTime CreatedAtUtc, bool IsRead);
+public sealed record NotificationView(long Id, NotificationKind Kind, int MeetingId, DateTime MeetingStartsAtUtc, DateTime CreatedAtUtc, bool IsRead,
+    int? CaseId = null, string? CaseCode = null, TumourBoard.Domain.FollowUps.Milestone? Milestone = null);
 
 /// <summary>Tells the board about meetings: in the app, and by e-mail in each reader's language.</summary>
 public sealed class NotificationService(
@@ -27,7 +28,8 @@ public sealed class NotificationService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<Notification>().AsNoTracking().Where(n => n.UserId == actor.UserId)
             .OrderByDescending(n => n.CreatedAtUtc).Take(take)
-            .Join(db.Meetings, n => n.MeetingId, m => m.Id, (n, m) => new NotificationView(n.Id, n.Kind, n.MeetingId, m.StartsAtUtc, n.CreatedAtUtc, n.ReadAtUtc != null))
+            .Join(db.Meetings, n => n.MeetingId, m => m.Id, (n, m) => new NotificationView(n.Id, n.Kind, n.MeetingId, m.StartsAtUtc, n.CreatedAtUtc, n.ReadAtUtc != null,
+                n.CaseId, db.Cases.Where(c => c.Id == n.CaseId).Select(c => c.Code).FirstOrDefault(), n.Milestone))
             .ToListAsync(ct);
     }
 
@@ -50,6 +52,19 @@ public sealed class NotificationService(
     {
         var recipients = await BoardRecipients(db).Select(u => u.Id).ToListAsync(ct);
         db.Set<Notification>().AddRange(recipients.Select(id => new Notification(id, kind, meetingId, nowUtc)));
+    }
+
+    /// <summary>
+    /// Tells the active clinicians and data managers of a case's centre, in the caller's transaction, that a milestone of
+    /// its follow-up is due; they are the ones who report it.
+    /// </summary>
+    public static async Task AddFollowUpDueAsync(TumourBoardDbContext db, int centreId, int meetingId, int caseId, TumourBoard.Domain.FollowUps.Milestone milestone,
+        DateTime nowUtc, CancellationToken ct)
+    {
+        var recipients = await db.Users.Where(u => u.IsActive && u.CentreId == centreId && db.UserRoles.Any(ur => ur.UserId == u.Id
+                && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Clinician || r.Name == Roles.DataManager))))
+            .Select(u => u.Id).ToListAsync(ct);
+        db.Set<Notification>().AddRange(recipients.Select(id => Notification.FollowUpDue(id, meetingId, caseId, milestone, nowUtc)));
     }
 
     /// <summary>
