@@ -62,6 +62,9 @@ public abstract class BoardComponentTest(PostgresCluster cluster) : BunitContext
         Services.AddScoped<TumourBoard.Web.Features.Minutes.MinutesService>();
         Services.AddScoped<TumourBoard.Web.Features.Trials.TrialService>();
         Services.AddScoped<TumourBoard.Web.Features.FollowUps.FollowUpService>();
+        Services.AddSingleton<TumourBoard.Web.Features.Sessions.CircuitCounter>();
+        Services.AddScoped<TumourBoard.Web.Features.Sessions.CircuitAdmission>();
+        Services.Configure<TumourBoard.Web.Infrastructure.SignInRules>(_ => { });
         _auth = AddAuthorization();
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         DbFactory = Services.GetRequiredService<IDbContextFactory<TumourBoardDbContext>>();
