@@ -44,6 +44,8 @@ public sealed class TumourBoardDbContext(DbContextOptions<TumourBoardDbContext> 
 
     public DbSet<MinutesVersion> MinutesVersions => Set<MinutesVersion>();
 
+    public DbSet<TumourBoard.Domain.Moc.MocSettings> MocSettings => Set<TumourBoard.Domain.Moc.MocSettings>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
