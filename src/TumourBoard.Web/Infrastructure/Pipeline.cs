@@ -10,6 +10,7 @@ using TumourBoard.Web.Features.LiveBoard;
 using TumourBoard.Web.Features.Meetings;
 using TumourBoard.Web.Features.Minutes;
 using TumourBoard.Web.Features.Cases;
+using TumourBoard.Web.Features.Fhir;
 using TumourBoard.Web.Features.Preferences;
 
 namespace TumourBoard.Web.Infrastructure;
@@ -57,9 +58,12 @@ public static class Pipeline
         api.MapMeetingEndpoints();
         api.MapLiveBoardEndpoints();
         api.MapMinutesEndpoints();
+        api.MapFhirEndpoints();
+        api.MapProfileEndpoints();
         app.MapHub<MeetingHub>(MeetingHub.Path);
         app.MapCalendarEndpoints();
         app.MapMinutesDownloads();
+        app.MapFhirDownload();
         app.MapAuditEndpoints();
         app.MapAccountEndpoints();
         app.MapPreferenceEndpoints();

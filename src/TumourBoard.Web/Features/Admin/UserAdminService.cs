@@ -6,12 +6,13 @@ using TumourBoard.Domain.Common;
 using TumourBoard.Domain.People;
 using TumourBoard.Web.Data;
 using TumourBoard.Web.Features.Account;
+using TumourBoard.Web.Features.Audit;
 
 namespace TumourBoard.Web.Features.Admin;
 
 public sealed record UserRow(
     Guid Id, string Email, string DisplayName, string Role, int? CentreId, string? CentreCode, Discipline Discipline,
-    BoardLanguage Language, bool IsActive, bool IsLockedOut, bool TwoFactorEnabled, string Version);
+    BoardLanguage Language, bool IsActive, bool IsLockedOut, bool TwoFactorEnabled, string Version, string? RizivNumber = null);
 
 public sealed class UserForm
 {
@@ -21,13 +22,14 @@ public sealed class UserForm
     public int? CentreId { get; set; }
     public Discipline Discipline { get; set; } = Discipline.PaediatricOncology;
     public BoardLanguage Language { get; set; }
+    public string? RizivNumber { get; set; }
 }
 
 /// <summary>
 /// Accounts, managed by Admins. Each operation runs in its own scope so that Identity's context lives no longer
 /// than the operation, even when called from a long-lived circuit.
 /// </summary>
-public sealed class UserAdminService(IServiceScopeFactory scopeFactory, IDbContextFactory<TumourBoardDbContext> dbFactory, TimeProvider time)
+public sealed class UserAdminService(IServiceScopeFactory scopeFactory, IDbContextFactory<TumourBoardDbContext> dbFactory, AuditTrail audit, TimeProvider time)
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync(Actor actor, CancellationToken ct = default)
     {
@@ -42,11 +44,11 @@ public sealed class UserAdminService(IServiceScopeFactory scopeFactory, IDbConte
             select new
             {
                 u.Id, u.Email, u.DisplayName, u.CentreId, CentreCode = c == null ? null : c.Code, u.Discipline, u.PreferredLanguage,
-                u.IsActive, Locked = u.LockoutEnd != null && u.LockoutEnd > now, u.TwoFactorEnabled, u.ConcurrencyStamp,
+                u.IsActive, Locked = u.LockoutEnd != null && u.LockoutEnd > now, u.TwoFactorEnabled, u.ConcurrencyStamp, u.RizivNumber,
                 Role = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).FirstOrDefault(),
             }).ToListAsync(ct);
         return rows.Select(r => new UserRow(r.Id, r.Email!, r.DisplayName, r.Role ?? "", r.CentreId, r.CentreCode, r.Discipline,
-            r.PreferredLanguage, r.IsActive, r.Locked, r.TwoFactorEnabled, r.ConcurrencyStamp ?? "")).ToList();
+            r.PreferredLanguage, r.IsActive, r.Locked, r.TwoFactorEnabled, r.ConcurrencyStamp ?? "", RizivNumbers.Written(r.RizivNumber))).ToList();
     }
 
     /// <summary>Creates the account without a password and e-mails the person a link to choose one.</summary>
@@ -55,12 +57,16 @@ public sealed class UserAdminService(IServiceScopeFactory scopeFactory, IDbConte
         Access.Demand(Access.CanManageCentresAndUsers(actor));
         var email = ValidEmail(form.Email);
         await ValidateCentreAsync(form, ct);
+        var riziv = await FreeRizivNumberAsync(form, Guid.Empty, ct);
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (await users.FindByEmailAsync(email) is not null)
             throw new DomainException("User.EmailTaken", "An account with this e-mail address exists already.");
         var user = new AppUser(email, form.DisplayName, form.CentreId, form.Discipline, form.Language, time.GetUtcNow().UtcDateTime);
-        Check(await users.CreateAsync(user));
+        user.RecordRizivNumber(riziv);
+        Check(await RizivNumbers.RefusingTakenAsync(() => users.CreateAsync(user)));
+        if (riziv is not null)
+            await audit.RecordAsync(actor, "user.riziv", "user", user.Id, ct: ct);
         Check(await users.AddToRoleAsync(user, form.Role));
         var code = await users.GeneratePasswordResetTokenAsync(user);
         await scope.ServiceProvider.GetRequiredService<AccountMail>().SendInvitationAsync(user, code);
@@ -72,13 +78,18 @@ public sealed class UserAdminService(IServiceScopeFactory scopeFactory, IDbConte
     {
         Access.Demand(Access.CanManageCentresAndUsers(actor));
         await ValidateCentreAsync(form, ct);
+        var riziv = await FreeRizivNumberAsync(form, id, ct);
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await FindAsync(users, id, version);
         if (user.Id == actor.UserId && form.Role != actor.Role)
             throw new DomainException("User.OwnRole", "You cannot change your own role.");
         user.Describe(form.DisplayName, form.CentreId, form.Discipline, form.Language);
-        Check(await users.UpdateAsync(user));
+        var rizivChanged = user.RizivNumber != riziv?.Digits;
+        user.RecordRizivNumber(riziv);
+        Check(await RizivNumbers.RefusingTakenAsync(() => users.UpdateAsync(user)));
+        if (rizivChanged)
+            await audit.RecordAsync(actor, "user.riziv", "user", user.Id, ct: ct);
         var roles = await users.GetRolesAsync(user);
         if (!roles.SequenceEqual([form.Role]))
         {
@@ -113,6 +124,15 @@ public sealed class UserAdminService(IServiceScopeFactory scopeFactory, IDbConte
         var user = await users.FindByIdAsync(id.ToString()) ?? throw NotFound();
         Check(await users.SetLockoutEndDateAsync(user, null));
         Check(await users.ResetAccessFailedCountAsync(user));
+    }
+
+    /// <summary>The form's RIZIV/INAMI number, checked and not recorded on another account; null when blank.</summary>
+    private async Task<TumourBoard.Domain.Diagnoses.RizivNumber?> FreeRizivNumberAsync(UserForm form, Guid holderId, CancellationToken ct)
+    {
+        var number = RizivNumbers.ParseOptional(form.RizivNumber);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await RizivNumbers.EnsureFreeAsync(db, number, holderId, ct);
+        return number;
     }
 
     private static async Task<AppUser> FindAsync(UserManager<AppUser> users, Guid id, string version)

@@ -39,6 +39,7 @@ public sealed record RoomState(
     bool IsChair,
     bool IsSecretary,
     bool CanVote,
-    DateTime ServerTimeUtc);
+    DateTime ServerTimeUtc,
+    TumourBoard.Domain.Moc.MocResult? Moc = null);
 
 public sealed record RecommendationRequest(int? OptionId, string? Text, string? Rationale, Consensus? Consensus, string? Dissent);
