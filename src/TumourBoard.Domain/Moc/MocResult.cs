@@ -69,9 +69,10 @@ public sealed record MocResult(
         var counted = present.Where(a => a.HoldsRizivNumber || !rules.RizivNumberRequired).ToList();
         var specialties = counted.Select(a => MocRules.SpecialtyOf(a.Discipline)).Distinct().Order().ToList();
 
-        var reasons = new List<MocReason>();
+        // Without the times of the discussion nobody's presence for it can be told: counting no one would be a false "not met".
         if (discussions.Count == 0)
-            reasons.Add(new MocReason(MocReasonKind.DiscussionNotRecorded));
+            return new MocResult(MocStatus.Unknown, 0, [], 0, treating, [new MocReason(MocReasonKind.DiscussionNotRecorded)], rules);
+        var reasons = new List<MocReason>();
         if (counted.Count < rules.MinPhysicians)
             reasons.Add(new MocReason(MocReasonKind.TooFewPhysicians, counted.Count, rules.MinPhysicians));
         if (specialties.Count < rules.MinSpecialties)
