@@ -188,7 +188,8 @@ public sealed class FhirExport(
                         ContentType = MinutesEndpoints.PdfContentType,
                         Language = language,
                         Data = latest.Pdf,
-                        Size = latest.Pdf.LongLength,
+                        // R4's size is an unsignedInt; the shared model's Size is R5's integer64, which R4 readers refuse.
+                        SizeUnsignedInt = latest.Pdf.Length,
                         // FHIR R4 gives an attachment's hash as SHA-1; the SHA-256 the board verifies with is the identifier.
                         Hash = SHA1.HashData(latest.Pdf),
                         Title = title,
