@@ -14,9 +14,19 @@ public static class ProfileEndpoints
 
         profile.MapPut("/riziv", async (RizivNumberRequest body, HttpContext http, ProfileService service) =>
         {
+            // A body without the number is a mistake, not a wish to remove it: removing has its own request.
+            if (string.IsNullOrWhiteSpace(body.RizivNumber))
+                throw new TumourBoard.Domain.DomainException("Riziv.NumberRequired", "Give the RIZIV/INAMI number (rizivNumber); to remove it, send DELETE /api/v1/profile/riziv.");
             var actor = ApiRoutes.ActorOf(http);
             await service.SetRizivNumberAsync(actor, actor.UserId, body.RizivNumber, http.RequestAborted);
             return TypedResults.NoContent();
-        }).WithName("SetRizivNumber").WithSummary("Records, changes or (null or blank) removes the caller's RIZIV/INAMI number.");
+        }).WithName("SetRizivNumber").WithSummary("Records or changes the caller's RIZIV/INAMI number.");
+
+        profile.MapDelete("/riziv", async (HttpContext http, ProfileService service) =>
+        {
+            var actor = ApiRoutes.ActorOf(http);
+            await service.SetRizivNumberAsync(actor, actor.UserId, null, http.RequestAborted);
+            return TypedResults.NoContent();
+        }).WithName("RemoveRizivNumber").WithSummary("Removes the caller's RIZIV/INAMI number.");
     }
 }
