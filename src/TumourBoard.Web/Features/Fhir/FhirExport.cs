@@ -68,7 +68,7 @@ public sealed class FhirExport(
         {
             Id = Guid.NewGuid().ToString(),
             Type = Bundle.BundleType.Collection,
-            Timestamp = now,
+            Timestamp = Instant(now.UtcDateTime),
         };
         void Add(string key, Resource resource)
         {
@@ -112,9 +112,9 @@ public sealed class FhirExport(
                 Code = new CodeableConcept { Text = L("Fhir.Review") },
                 Subject = Ref($"{item}:patient"),
                 Performed = discussions.Count == 0
-                    ? new FhirDateTime(new DateTimeOffset(record.StartedAtUtc ?? record.StartsAtUtc, TimeSpan.Zero))
-                    : new Period(new FhirDateTime(new DateTimeOffset(discussions.Min(d => d.StartedAtUtc), TimeSpan.Zero)),
-                        discussions.Any(d => d.EndedAtUtc is null) ? null : new FhirDateTime(new DateTimeOffset(discussions.Max(d => d.EndedAtUtc!.Value), TimeSpan.Zero))),
+                    ? At(record.StartedAtUtc ?? record.StartsAtUtc)
+                    : new Period(At(discussions.Min(d => d.StartedAtUtc)),
+                        discussions.Any(d => d.EndedAtUtc is null) ? null : At(discussions.Max(d => d.EndedAtUtc!.Value))),
                 Performer = [new Procedure.PerformerComponent { Actor = Ref("board") }],
                 ReasonCode = [new CodeableConcept { Text = c.Iccc3 is null ? c.Diagnosis : $"{c.Diagnosis} (ICCC-3 {c.Iccc3})" }],
                 Report = latest is null ? [] : [Ref("minutes")],
@@ -137,7 +137,7 @@ public sealed class FhirExport(
                     Title = L("Minutes.BoardRecommendation"),
                     Description = Chosen(r),
                     Subject = Ref($"{item}:patient"),
-                    Created = t?.RecommendedAtUtc is { } recorded ? new FhirDateTime(new DateTimeOffset(recorded, TimeSpan.Zero)).Value : null,
+                    Created = t?.RecommendedAtUtc is { } recorded ? At(recorded).Value : null,
                     Author = Ref("board"),
                     SupportingInfo = [Ref($"{item}:review")],
                     Note = carePlanNotes,
@@ -157,7 +157,7 @@ public sealed class FhirExport(
                 Code = new CodeableConcept { Text = L("Fhir.VoteResult") },
                 Subject = Ref($"{item}:patient"),
                 PartOf = [Ref($"{item}:review")],
-                Effective = t?.VotingClosedAtUtc is { } closed ? new FhirDateTime(new DateTimeOffset(closed, TimeSpan.Zero)) : null,
+                Effective = t?.VotingClosedAtUtc is { } closed ? At(closed) : null,
                 Performer = [Ref("board")],
                 Value = new FhirString(winner?.Label ?? (c.IsTie ? L("Room.Tie") : L("Room.NoWinner"))),
                 Component = components,
@@ -176,7 +176,7 @@ public sealed class FhirExport(
             // A correction makes a new version: the document was changed after it was first released.
             DocStatus = latest.Number > 1 ? CompositionStatus.Amended : CompositionStatus.Final,
             Type = new CodeableConcept { Text = L("Fhir.MinutesType") },
-            Date = new DateTimeOffset(latest.FinalisedAtUtc, TimeSpan.Zero),
+            Date = Instant(latest.FinalisedAtUtc),
             Author = [new ResourceReference(ids.Url("board"))],
             Description = $"{title} — {L("Minutes.VersionFinal", latest.Number)}",
             Content =
@@ -193,18 +193,23 @@ public sealed class FhirExport(
                         // FHIR R4 gives an attachment's hash as SHA-1; the SHA-256 the board verifies with is the identifier.
                         Hash = SHA1.HashData(latest.Pdf),
                         Title = title,
-                        CreationElement = new FhirDateTime(new DateTimeOffset(latest.FinalisedAtUtc, TimeSpan.Zero)),
+                        CreationElement = At(latest.FinalisedAtUtc),
                     },
                 },
             ],
             Context = new DocumentReference.ContextComponent
             {
-                Period = new Period(new FhirDateTime(new DateTimeOffset(record.StartedAtUtc ?? record.StartsAtUtc, TimeSpan.Zero)),
-                    record.ClosedAtUtc is { } closed ? new FhirDateTime(new DateTimeOffset(closed, TimeSpan.Zero)) : null),
+                Period = new Period(At(record.StartedAtUtc ?? record.StartsAtUtc),
+                    record.ClosedAtUtc is { } closed ? At(closed) : null),
                 Related = record.Cases.Select(c => new ResourceReference(ids.Url($"item:{c.ItemId}:review"))).ToList(),
             },
         };
     }
+
+    // Times to the millisecond, in UTC: what a reader needs, without the clock's noise.
+    private static DateTimeOffset Instant(DateTime utc) => new(utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMillisecond)), TimeSpan.Zero);
+
+    private static FhirDateTime At(DateTime utc) => new(Instant(utc));
 
     private static Annotation Note(string label, string? text) => new() { Text = $"{label}: {(string.IsNullOrWhiteSpace(text) ? "—" : text)}" };
 
