@@ -161,12 +161,16 @@ public sealed class MinutesDocument(IDocumentRenderer renderer, IStringLocalizer
             if (!string.IsNullOrWhiteSpace(rec.TrialReferral))
                 recommendation.Add(new KeyValue(L("Minutes.TrialReferral"), rec.TrialReferral));
             recommendation.Add(new KeyValue(L("Minutes.Quorum"), rec.QuorumMet ? L("Minutes.QuorumMet") : L("Minutes.QuorumNotMet")));
+            if (c.Moc is { } moc)
+                recommendation.Add(new KeyValue(L("Moc.Title"), localizer.Summary(moc)));
             yield return new KeyValueBlock(recommendation);
         }
         else
+        {
             yield return new Paragraph(L("Minutes.NoRecommendation"), TextStyle.Italic);
-        if (c.Moc is { } moc)
-            yield return new KeyValueBlock([new KeyValue(L("Moc.Title"), localizer.Summary(moc))]);
+            if (c.Moc is { } moc)
+                yield return new KeyValueBlock([new KeyValue(L("Moc.Title"), localizer.Summary(moc))]);
+        }
 
         if (c.Summary is not null)
         {

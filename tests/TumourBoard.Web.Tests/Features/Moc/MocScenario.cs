@@ -15,7 +15,7 @@ namespace TumourBoard.Web.Tests.Features.Moc;
 /// A meeting of two cases presented by the UZL clinician (paediatric oncology, with a RIZIV/INAMI number), with a
 /// surgeon, a radiotherapist (both with a number) and a pathologist (without one) in the room from the start.
 /// </summary>
-internal sealed class MocScenario(TumourBoardApp app)
+public sealed class MocScenario(TumourBoardApp app)
 {
     private static int _nextPractitioner = Random.Shared.Next(0, 90_000);
 
@@ -93,6 +93,15 @@ internal sealed class MocScenario(TumourBoardApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ProfileService>().SetRizivNumberAsync(physician, physician.UserId, NewRizivNumber());
+    }
+
+    /// <summary>Another physician of the given discipline comes into the room, with a RIZIV/INAMI number.</summary>
+    public async Task<Actor> JoinNewPhysicianAsync(string centre, Discipline discipline)
+    {
+        var physician = await ActorOfNewAsync(centre, discipline);
+        await GiveRizivNumberAsync(physician);
+        await JoinAsync(physician);
+        return physician;
     }
 
     public async Task JoinAsync(Actor physician)

@@ -109,6 +109,9 @@ public sealed class MocTests(DemoAppFixture fixture) : IClassFixture<DemoAppFixt
         Assert.Equal(MocStatus.NotMet, second.Status);
         Assert.Equal([new MocReason(MocReasonKind.TooFewPhysicians, 3, 4)], second.Reasons);
         Assert.Equal(4, minutes.GetProperty("record").GetProperty("mocRules").GetProperty("minPhysicians").GetInt32());
+        // Written next to the tests, to be looked at (pdftoppm -png) while developing.
+        Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "pdfs"));
+        await File.WriteAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "pdfs", "minutes-with-moc.pdf"), pdf);
         using var document = PdfDocument.Open(pdf);
         var text = PdfReading.WithoutSpaces(string.Join("\n", document.GetPages().Select(PdfReading.PageText)));
         Assert.Contains(PdfReading.WithoutSpaces("MOC conditions met for 1 of 2 cases discussed."), text);
