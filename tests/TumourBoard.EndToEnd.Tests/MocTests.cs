@@ -25,7 +25,7 @@ public sealed class MocTests(BrowserFixture browser, DemoAppFixture app) : IClas
 
         var moc = page.GetByTestId("room-presence").GetByTestId("moc");
         await Assertions.Expect(moc.GetByTestId("moc-status")).ToHaveTextAsync("MOC conditions not met");
-        await Assertions.Expect(moc.GetByTestId("moc-reasons")).ToContainTextAsync("3 physicians present, 4 required");
+        await Assertions.Expect(moc.GetByTestId("moc-reasons")).ToContainTextAsync("3 physicians counted, 4 required");
         await Assertions.Expect(moc.GetByTestId("moc-counted")).ToContainTextAsync("not counted for want of a RIZIV/INAMI number: 1");
         await page.ScreenshotAsync("room-moc-not-met");
 
@@ -45,7 +45,7 @@ public sealed class MocTests(BrowserFixture browser, DemoAppFixture app) : IClas
 
         await Assertions.Expect(page.GetByTestId("minutes-moc")).ToHaveTextAsync("MOC conditions met for 1 of 2 cases discussed.");
         await Assertions.Expect(page.GetByTestId($"moc-{scenario.First.Code}").GetByTestId("moc-status")).ToHaveTextAsync("MOC conditions met");
-        await Assertions.Expect(page.GetByTestId($"moc-{scenario.Second.Code}").GetByTestId("moc-reasons")).ToContainTextAsync("3 physicians present, 4 required");
+        await Assertions.Expect(page.GetByTestId($"moc-{scenario.Second.Code}").GetByTestId("moc-reasons")).ToContainTextAsync("3 physicians counted, 4 required");
         await Assertions.Expect(page.GetByTestId("minutes-fhir")).ToBeVisibleAsync();
         await page.ScreenshotAsync("minutes-moc");
 

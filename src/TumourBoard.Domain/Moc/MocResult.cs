@@ -28,7 +28,7 @@ public enum MocReasonKind
     TreatingSpecialtyUnknown,
 }
 
-/// <summary>Why a consultation does not meet the rules: e.g. 3 physicians present, 4 required; no radiotherapist.</summary>
+/// <summary>Why a consultation does not meet the rules: e.g. 3 physicians counted, 4 required; radiotherapy not represented.</summary>
 public sealed record MocReason(MocReasonKind Kind, int Present = 0, int Required = 0, Discipline? Specialty = null)
 {
     public bool IsUnknown => Kind is MocReasonKind.DiscussionNotRecorded or MocReasonKind.TreatingSpecialtyUnknown;

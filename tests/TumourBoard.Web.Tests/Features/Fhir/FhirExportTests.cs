@@ -116,7 +116,7 @@ public sealed class FhirExportTests(DemoAppFixture fixture) : IClassFixture<Demo
         var firstReview = Single<Procedure>(bundle, p => p.Subject!.Reference == UrlOf(bundle, PatientOf(bundle, scenario.First.Code)));
         var secondReview = Single<Procedure>(bundle, p => p.Subject!.Reference == UrlOf(bundle, PatientOf(bundle, scenario.Second.Code)));
         Assert.Contains(firstReview.Note, n => n.Text!.StartsWith("MOC (RIZIV/INAMI): MOC conditions met", StringComparison.Ordinal));
-        Assert.Contains(secondReview.Note, n => n.Text!.Contains("3 physicians present, 4 required", StringComparison.Ordinal));
+        Assert.Contains(secondReview.Note, n => n.Text!.Contains("3 physicians counted, 4 required", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -115,7 +115,7 @@ public sealed class MocTests(DemoAppFixture fixture) : IClassFixture<DemoAppFixt
         using var document = PdfDocument.Open(pdf);
         var text = PdfReading.WithoutSpaces(string.Join("\n", document.GetPages().Select(PdfReading.PageText)));
         Assert.Contains(PdfReading.WithoutSpaces("MOC conditions met for 1 of 2 cases discussed."), text);
-        Assert.Contains(PdfReading.WithoutSpaces("MOC conditions not met: 3 physicians present, 4 required"), text);
+        Assert.Contains(PdfReading.WithoutSpaces("MOC conditions not met: 3 physicians counted, 4 required"), text);
         Assert.Contains(PdfReading.WithoutSpaces("MOC conditions met: Physicians counted: 4"), text);
         Assert.Contains(PdfReading.WithoutSpaces("At least 4 physicians of at least 3 specialties; including the treating specialty; only physicians with a RIZIV/INAMI number count."), text);
     }
