@@ -15,6 +15,8 @@ public sealed class AgendaItem
     public const int MaxMinutes = 120;
     public const int MaxReasonLength = 500;
 
+    private readonly List<DiscussionPeriod> _discussions = [];
+
     private AgendaItem() { }
 
     internal AgendaItem(int caseId, int position, int minutes, Guid? presenterId, bool isLateAddition, bool isCarriedOver)
@@ -73,6 +75,9 @@ public sealed class AgendaItem
 
     public Recommendation? Recommendation { get; private set; }
 
+    /// <summary>Each time the item was the current one, until the chair moved on or the recommendation was recorded.</summary>
+    public IReadOnlyList<DiscussionPeriod> Discussions => _discussions;
+
     public int SecondsUsed(DateTime nowUtc) =>
         ElapsedSeconds + (CurrentSinceUtc is { } since ? (int)Math.Max(0, (nowUtc - since).TotalSeconds) : 0);
 
@@ -80,13 +85,20 @@ public sealed class AgendaItem
     {
         if (Status == AgendaItemStatus.Waiting)
             Status = AgendaItemStatus.Current;
-        CurrentSinceUtc ??= nowUtc;
+        if (CurrentSinceUtc is not null)
+            return;
+        CurrentSinceUtc = nowUtc;
+        _discussions.Add(new DiscussionPeriod(nowUtc));
     }
 
     internal void Leave(DateTime nowUtc)
     {
         if (CurrentSinceUtc is { } since)
+        {
             ElapsedSeconds += (int)Math.Max(0, (nowUtc - since).TotalSeconds);
+            foreach (var open in _discussions.Where(d => d.EndedAtUtc is null))
+                open.End(nowUtc);
+        }
         CurrentSinceUtc = null;
         if (Status == AgendaItemStatus.Current)
             Status = AgendaItemStatus.Waiting;
@@ -140,4 +152,18 @@ public sealed class AgendaItem
         minutes is < MinMinutes or > MaxMinutes
             ? throw new DomainException("Agenda.MinutesInvalid", $"An item takes {MinMinutes} to {MaxMinutes} minutes.")
             : minutes;
+}
+
+/// <summary>A time an item was under discussion: from becoming the current item until the chair moved on or recorded the recommendation.</summary>
+public sealed class DiscussionPeriod
+{
+    private DiscussionPeriod() { }
+
+    internal DiscussionPeriod(DateTime startedAtUtc) => StartedAtUtc = startedAtUtc;
+
+    public DateTime StartedAtUtc { get; private set; }
+
+    public DateTime? EndedAtUtc { get; private set; }
+
+    internal void End(DateTime nowUtc) => EndedAtUtc ??= nowUtc;
 }

@@ -81,6 +81,9 @@ public sealed class Meeting
 
     public LiveBoard.QuorumRules Quorum => new(QuorumMinCentres, QuorumMinPhysicians, QuorumMinDisciplines);
 
+    /// <summary>The MOC rules in force when the meeting started; the checks of its cases keep using them. Null before the start.</summary>
+    public Moc.MocRules? MocRules { get; private set; }
+
     /// <summary>Raised by every agenda change, so two people editing at once cannot both save on the same view.</summary>
     public int AgendaRevision { get; private set; }
 
@@ -233,13 +236,17 @@ public sealed class Meeting
         (QuorumMinCentres, QuorumMinPhysicians, QuorumMinDisciplines) = (quorum.MinCentres, quorum.MinPhysicians, quorum.MinDisciplines);
     }
 
-    /// <summary>Opens the meeting whatever the scheduled time (meetings move at short notice); the first waiting case becomes current.</summary>
-    public void Start(DateTime nowUtc)
+    /// <summary>
+    /// Opens the meeting whatever the scheduled time (meetings move at short notice); the first waiting case becomes current.
+    /// The MOC rules in force (the defaults when none are given) are fixed on the meeting.
+    /// </summary>
+    public void Start(DateTime nowUtc, Moc.MocRules? mocRules = null)
     {
         if (Status != MeetingStatus.AgendaPublished)
             throw new DomainException("Meeting.NotPublished", Status == MeetingStatus.InProgress
                 ? "The meeting has already started."
                 : "Publish the agenda before starting the meeting.");
+        MocRules = (mocRules ?? Moc.MocRules.Default).Validate();
         Status = MeetingStatus.InProgress;
         StartedAtUtc = nowUtc;
         var first = Items.FirstOrDefault(i => i.Status == AgendaItemStatus.Waiting);

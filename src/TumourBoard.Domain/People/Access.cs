@@ -24,7 +24,6 @@ public static class Access
     /// <summary>The chair runs the meeting; any coordinator may stand in as deputy.</summary>
     public static bool CanChair(Actor actor, Guid? chairId) => actor.IsCoordinator || (chairId == actor.UserId && actor.CanVote);
 
-    /// <summary>Clinicians and data managers write their own centre's cases.</summary>
     /// <summary>Board members take the minutes and letters away; observers read them in the application only.</summary>
     public static bool CanExportMinutes(Actor actor) => actor.IsBoardMember;
 
@@ -34,6 +33,16 @@ public static class Access
     /// <summary>Only a coordinator signs the record: finalising and correcting.</summary>
     public static bool CanFinaliseMinutes(Actor actor) => actor.IsCoordinator;
 
+    /// <summary>The MOC rules are the board's, like its schedule and quorum: the coordinator sets them.</summary>
+    public static bool CanManageMocRules(Actor actor) => actor.IsCoordinator;
+
+    /// <summary>
+    /// A RIZIV/INAMI number is read and changed by its holder and by the administrators, nobody else: the MOC check
+    /// needs only whether a physician holds one.
+    /// </summary>
+    public static bool CanManageRizivNumber(Actor actor, Guid holderId) => actor.UserId == holderId || actor.IsAdmin;
+
+    /// <summary>Clinicians and data managers write their own centre's cases.</summary>
     public static bool CanWriteCases(Actor actor) =>
         actor.CentreId is not null && actor.Role is Roles.Clinician or Roles.DataManager;
 

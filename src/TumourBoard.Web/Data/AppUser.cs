@@ -25,6 +25,9 @@ public sealed class AppUser : IdentityUser<Guid>
 
     public DateTime CreatedAtUtc { get; private set; }
 
+    /// <summary>The person's RIZIV/INAMI number (11 digits, checked), when they gave one; shown to them and to administrators only.</summary>
+    public string? RizivNumber { get; private set; }
+
     /// <summary>SHA-256 of the secret in the person's private calendar feed address; null when they have none.</summary>
     public string? CalendarFeedHash { get; private set; }
 
@@ -53,6 +56,9 @@ public sealed class AppUser : IdentityUser<Guid>
         Discipline = discipline;
         PreferredLanguage = language;
     }
+
+    /// <summary>Records the person's RIZIV/INAMI number, or removes it (null).</summary>
+    public void RecordRizivNumber(TumourBoard.Domain.Diagnoses.RizivNumber? number) => RizivNumber = number?.Digits;
 
     public void ChooseLanguage(BoardLanguage language) => PreferredLanguage = language;
 

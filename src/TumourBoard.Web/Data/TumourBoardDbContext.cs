@@ -53,6 +53,8 @@ public sealed class TumourBoardDbContext(DbContextOptions<TumourBoardDbContext> 
 
     public DbSet<FollowUpEntry> FollowUpEntries => Set<FollowUpEntry>();
 
+    public DbSet<TumourBoard.Domain.Moc.MocSettings> MocSettings => Set<TumourBoard.Domain.Moc.MocSettings>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -19,6 +19,8 @@ using TumourBoard.Web.Features.Tokens;
 using TumourBoard.Web.Features.LiveBoard;
 using TumourBoard.Web.Features.Meetings;
 using TumourBoard.Web.Features.Minutes;
+using TumourBoard.Web.Features.Moc;
+using TumourBoard.Web.Features.Fhir;
 using TumourBoard.Web.Features.Notifications;
 using TumourBoard.Web.Features.Realtime;
 using TumourBoard.Web.Features.Preferences;
@@ -111,6 +113,9 @@ public static class ServiceRegistration
         services.AddScoped<CalendarService>();
         services.AddScoped<LiveBoardService>();
         services.AddScoped<MinutesService>();
+        services.AddScoped<MocService>();
+        services.AddScoped<ProfileService>();
+        services.AddScoped<FhirExport>();
         services.AddSingleton<MinutesDocument>();
         services.AddHostedService<MinutesWarmUp>();
         services.AddScoped<CircuitConnection>();

@@ -45,6 +45,29 @@ public sealed class AccessTests
     public void Vote_OnlyCliniciansAndCoordinators(string role, bool allowed) =>
         Assert.Equal(allowed, As(role).CanVote);
 
+    [Theory]
+    [InlineData(Roles.Coordinator, true)]
+    [InlineData(Roles.Admin, false)]
+    [InlineData(Roles.DataManager, false)]
+    [InlineData(Roles.Clinician, false)]
+    [InlineData(Roles.Observer, false)]
+    public void ManageMocRules_OnlyCoordinators(string role, bool allowed) =>
+        Assert.Equal(allowed, Access.CanManageMocRules(As(role)));
+
+    [Theory]
+    [InlineData(Roles.Admin, true)]
+    [InlineData(Roles.Coordinator, false)]
+    [InlineData(Roles.DataManager, false)]
+    [InlineData(Roles.Clinician, false)]
+    [InlineData(Roles.Observer, false)]
+    public void ManageRizivNumber_OfSomeoneElse_OnlyAdmins_OfOneself_Everyone(string role, bool allowed)
+    {
+        var actor = As(role);
+
+        Assert.Equal(allowed, Access.CanManageRizivNumber(actor, Guid.NewGuid()));
+        Assert.True(Access.CanManageRizivNumber(actor, actor.UserId));
+    }
+
     [Fact]
     public void Demand_WhenNotAllowed_ThrowsAccessDenied() =>
         Assert.Throws<AccessDeniedException>(() => Access.Demand(false));

@@ -117,6 +117,10 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.World worl
         new("PUT /api/v1/cases/{id:int}/follow-up", w => Send(HttpMethod.Put, $"api/v1/cases/{w.DiscussedCaseId}/follow-up", new { implementation = new { outcome = "Implemented" } }), "anon=401 obs=403 adm=403 oth=403 cli=ok dm=ok coo=403"),
         new("GET /api/v1/follow-ups/due", _ => Get("api/v1/follow-ups/due"), "anon=401 obs=ok adm=403 oth=ok cli=ok dm=ok coo=ok"),
         new("GET /api/v1/meetings/{id:int}/follow-ups", w => Get($"api/v1/meetings/{w.ClosedId}/follow-ups"), "anon=401 obs=ok adm=403 oth=ok cli=ok dm=ok coo=ok"),
+        new("GET /api/v1/meetings/{id:int}/fhir", w => Get($"api/v1/meetings/{w.ClosedId}/fhir"), "anon=401 obs=403 adm=403 oth=ok cli=ok dm=ok coo=ok"),
+        new("GET /api/v1/profile/", _ => Get("api/v1/profile"), "anon=401 obs=ok adm=ok oth=ok cli=ok dm=ok coo=ok"),
+        new("PUT /api/v1/profile/riziv", _ => Send(HttpMethod.Put, "api/v1/profile/riziv", new { rizivNumber = "1-23456-25-901" }), "anon=401 obs=pass adm=pass oth=pass cli=pass dm=pass coo=pass"),
+        new("DELETE /api/v1/profile/riziv", _ => Send(HttpMethod.Delete, "api/v1/profile/riziv"), "anon=401 obs=ok adm=ok oth=ok cli=ok dm=ok coo=ok"),
         new("POST /api/v1/minutes/verify", _ => new HttpRequestMessage(HttpMethod.Post, "api/v1/minutes/verify") { Content = new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.4 not really")) }, "anon=401 obs=ok adm=403 oth=ok cli=ok dm=ok coo=ok"),
     ];
 
@@ -130,6 +134,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.World worl
         new("GET /meetings", _ => Get("meetings"), "anon=login obs=page adm=denied oth=page cli=page dm=page coo=page"),
         new("GET /meetings/new", _ => Get("meetings/new"), "anon=login obs=denied adm=denied oth=denied cli=denied dm=denied coo=page"),
         new("GET /meetings/schedule", _ => Get("meetings/schedule"), "anon=login obs=denied adm=denied oth=denied cli=denied dm=denied coo=page"),
+        new("GET /meetings/moc-rules", _ => Get("meetings/moc-rules"), "anon=login obs=denied adm=denied oth=denied cli=denied dm=denied coo=page"),
         new("GET /meetings/{Id:int}", w => Get($"meetings/{w.PlannedId}"), "anon=login obs=page adm=denied oth=page cli=page dm=page coo=page"),
         new("GET /meetings/{Id:int}/room", w => Get($"meetings/{w.ClosedId}/room"), "anon=login obs=page adm=denied oth=page cli=page dm=page coo=page"),
         new("GET /meetings/{Id:int}/minutes", w => Get($"meetings/{w.ClosedId}/minutes"), "anon=login obs=page adm=denied oth=page cli=page dm=page coo=page"),
@@ -152,6 +157,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.World worl
         new("GET /trials/{Id:int}", w => Get($"trials/{w.TrialId}"), "anon=login obs=page adm=denied oth=page cli=page dm=page coo=page"),
         new("GET /trials/{Id:int}/edit", w => Get($"trials/{w.TrialId}/edit"), "anon=login obs=denied adm=denied oth=denied cli=denied dm=denied coo=page"),
         new("GET /trials/export.csv", _ => Get("trials/export.csv"), "anon=login obs=ok adm=403 oth=ok cli=ok dm=ok coo=ok"),
+        new("GET /meetings/{id:int}/fhir.json", w => Get($"meetings/{w.ClosedId}/fhir.json"), "anon=login obs=403 adm=403 oth=ok cli=ok dm=ok coo=ok"),
         new("GET /Account/Manage", _ => Get("Account/Manage"), "anon=login obs=page adm=page oth=page cli=page dm=page coo=page"),
         new("GET /Account/Manage/ChangePassword", _ => Get("Account/Manage/ChangePassword"), "anon=login obs=page adm=page oth=page cli=page dm=page coo=page"),
         new("GET /Account/Manage/TwoFactor", _ => Get("Account/Manage/TwoFactor"), "anon=login obs=page adm=page oth=page cli=page dm=page coo=page"),

@@ -154,6 +154,28 @@ public sealed class HostileInputTests(AuthorisationMatrixTests.World world) : IC
     }
 
     [Theory]
+    [InlineData("1-23456-26-901", "check digits off by one")]
+    [InlineData("123456259", "nine digits")]
+    [InlineData("1-23456-25-9O1", "a letter O for a zero")]
+    [InlineData("１２３４５６２５９０１", "full-width digits")]
+    [InlineData("1-23456-25-901; DROP TABLE users", "SQL after a valid number")]
+    [InlineData("<script>alert(1)</script>", "markup")]
+    public async Task InvalidRizivNumber_IsRefusedWithAProblem_AndStoresNothing(string number, string _)
+    {
+        using var client = world.App.ApiClient("demo-clinician.uzl");
+        var before = await CountsAsync();
+
+        var response = await client.PutAsJsonAsync("api/v1/profile/riziv", new { rizivNumber = number });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Riziv.NumberInvalid", problem.GetProperty("code").GetString());
+        Assert.DoesNotContain(number, problem.GetProperty("title").GetString());
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Theory]
     [InlineData("Rijksregisternummer ８５０７３０ ０３３ ２８")]
     [InlineData("NISS 85.07.30-033.28")]
     [InlineData("Mother called from 0475 12 34 56")]
@@ -173,5 +195,5 @@ public sealed class HostileInputTests(AuthorisationMatrixTests.World world) : IC
     }
 
     private Task<string> CountsAsync() => world.App.WithDbAsync(async db =>
-        $"{await db.Cases.CountAsync()}/{await db.Meetings.CountAsync()}/{await db.AgendaItems.CountAsync()}/{await db.Votes.CountAsync()}/{await db.Trials.CountAsync()}/{await db.Trials.MaxAsync(t => t.UpdatedAtUtc)}/{await db.FollowUpEntries.CountAsync()}");
+        $"{await db.Cases.CountAsync()}/{await db.Meetings.CountAsync()}/{await db.AgendaItems.CountAsync()}/{await db.Votes.CountAsync()}/{await db.Trials.CountAsync()}/{await db.Trials.MaxAsync(t => t.UpdatedAtUtc)}/{await db.FollowUpEntries.CountAsync()}/{await db.Users.CountAsync(u => u.RizivNumber != null)}");
 }

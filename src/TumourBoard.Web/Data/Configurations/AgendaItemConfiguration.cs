@@ -18,6 +18,14 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
         // The database itself keeps a case on at most one agenda at a time, whatever two people do at once.
         builder.HasIndex(i => i.CaseId).IsUnique().HasFilter("\"Status\" IN ('Waiting', 'Current')").HasDatabaseName("IX_agenda_items_one_open_agenda_per_case");
         builder.HasIndex(i => new { i.MeetingId, i.Position });
+        builder.OwnsMany(i => i.Discussions, d =>
+        {
+            d.ToTable("agenda_item_discussions");
+            d.WithOwner().HasForeignKey("AgendaItemId");
+            d.Property<long>("Id");
+            d.HasKey("Id");
+        });
+        builder.Navigation(i => i.Discussions).HasField("_discussions").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.OwnsOne(i => i.Recommendation, r =>
         {
             r.Property(x => x.Text).HasColumnName("RecommendationText").HasMaxLength(Recommendation.MaxText);

@@ -13,5 +13,8 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.Property(u => u.CreatedAtUtc);
         builder.Property(u => u.CalendarFeedHash).HasMaxLength(64);
         builder.HasIndex(u => u.CalendarFeedHash).IsUnique();
+        builder.Property(u => u.RizivNumber).HasMaxLength(11);
+        // One practitioner, one account: a number typed into a second account is refused.
+        builder.HasIndex(u => u.RizivNumber).IsUnique();
     }
 }

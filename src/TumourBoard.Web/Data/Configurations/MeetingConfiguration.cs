@@ -17,6 +17,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.Ignore(m => m.AgendaMinutes);
         builder.Ignore(m => m.RunsOverTime);
         builder.Ignore(m => m.Quorum);
+        builder.Property(m => m.MocRules).HasMocRulesJson();
         builder.HasMany(m => m.Items).WithOne().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(m => m.Items).HasField("_items").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(m => m.StartsAtUtc);

@@ -815,6 +815,9 @@ namespace TumourBoard.Web.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("MocRules")
+                        .HasColumnType("jsonb");
+
                     b.Property<int>("QuorumMinCentres")
                         .HasColumnType("integer");
 
@@ -1087,6 +1090,26 @@ namespace TumourBoard.Web.Data.Migrations
                     b.ToTable("trials", (string)null);
                 });
 
+            modelBuilder.Entity("TumourBoard.Domain.Moc.MocSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("moc_settings", (string)null);
+                });
+
             modelBuilder.Entity("TumourBoard.Web.Data.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1161,6 +1184,10 @@ namespace TumourBoard.Web.Data.Migrations
                     b.Property<bool>("PrefersDarkTheme")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("RizivNumber")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
@@ -1184,6 +1211,9 @@ namespace TumourBoard.Web.Data.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("RizivNumber")
+                        .IsUnique();
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -1544,6 +1574,33 @@ namespace TumourBoard.Web.Data.Migrations
                         .HasForeignKey("PresenterId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.OwnsMany("TumourBoard.Domain.Meetings.DiscussionPeriod", "Discussions", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<long>("Id"));
+
+                            b1.Property<int>("AgendaItemId")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTime?>("EndedAtUtc")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTime>("StartedAtUtc")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AgendaItemId");
+
+                            b1.ToTable("agenda_item_discussions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgendaItemId");
+                        });
+
                     b.OwnsOne("TumourBoard.Domain.Meetings.Recommendation", "Recommendation", b1 =>
                         {
                             b1.Property<int>("AgendaItemId")
@@ -1610,6 +1667,8 @@ namespace TumourBoard.Web.Data.Migrations
                                 .HasForeignKey("TrialId")
                                 .OnDelete(DeleteBehavior.Restrict);
                         });
+
+                    b.Navigation("Discussions");
 
                     b.Navigation("Recommendation");
                 });

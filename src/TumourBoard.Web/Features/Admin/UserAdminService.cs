@@ -13,7 +13,7 @@ namespace TumourBoard.Web.Features.Admin;
 
 public sealed record UserRow(
     Guid Id, string Email, string DisplayName, string Role, int? CentreId, string? CentreCode, Discipline Discipline,
-    BoardLanguage Language, bool IsActive, bool IsLockedOut, bool TwoFactorEnabled, string Version);
+    BoardLanguage Language, bool IsActive, bool IsLockedOut, bool TwoFactorEnabled, string Version, string? RizivNumber = null);
 
 public sealed class UserForm
 {
@@ -23,13 +23,14 @@ public sealed class UserForm
     public int? CentreId { get; set; }
     public Discipline Discipline { get; set; } = Discipline.PaediatricOncology;
     public BoardLanguage Language { get; set; }
+    public string? RizivNumber { get; set; }
 }
 
 /// <summary>
 /// Accounts, managed by Admins. Each operation runs in its own scope so that Identity's context lives no longer
 /// than the operation, even when called from a long-lived circuit, and in one transaction with its audit entry.
 /// </summary>
-public sealed class UserAdminService(IServiceScopeFactory scopeFactory, IDbContextFactory<TumourBoardDbContext> dbFactory, TimeProvider time)
+public sealed class UserAdminService(IServiceScopeFactory scopeFactory, IDbContextFactory<TumourBoardDbContext> dbFactory, AuditTrail audit, TimeProvider time)
 {
     /// <summary>Runs an account change and records it, committed together.</summary>
     private async Task<T> AuditedAsync<T>(Actor actor, string action, Func<UserManager<AppUser>, Task<(T Result, Guid UserId)>> change, CancellationToken ct)
@@ -58,11 +59,11 @@ public sealed class UserAdminService(IServiceScopeFactory scopeFactory, IDbConte
             select new
             {
                 u.Id, u.Email, u.DisplayName, u.CentreId, CentreCode = c == null ? null : c.Code, u.Discipline, u.PreferredLanguage,
-                u.IsActive, Locked = u.LockoutEnd != null && u.LockoutEnd > now, u.TwoFactorEnabled, u.ConcurrencyStamp,
+                u.IsActive, Locked = u.LockoutEnd != null && u.LockoutEnd > now, u.TwoFactorEnabled, u.ConcurrencyStamp, u.RizivNumber,
                 Role = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).FirstOrDefault(),
             }).ToListAsync(ct);
         return rows.Select(r => new UserRow(r.Id, r.Email!, r.DisplayName, r.Role ?? "", r.CentreId, r.CentreCode, r.Discipline,
-            r.PreferredLanguage, r.IsActive, r.Locked, r.TwoFactorEnabled, r.ConcurrencyStamp ?? "")).ToList();
+            r.PreferredLanguage, r.IsActive, r.Locked, r.TwoFactorEnabled, r.ConcurrencyStamp ?? "", RizivNumbers.Written(r.RizivNumber))).ToList();
     }
 
     /// <summary>Creates the account without a password and e-mails the person a link to choose one.</summary>
@@ -71,15 +72,19 @@ public sealed class UserAdminService(IServiceScopeFactory scopeFactory, IDbConte
         Access.Demand(Access.CanManageCentresAndUsers(actor));
         var email = ValidEmail(form.Email);
         await ValidateCentreAsync(form, ct);
+        var riziv = await FreeRizivNumberAsync(form, Guid.Empty, ct);
         var (user, code) = await AuditedAsync(actor, "user.invite", async users =>
         {
             if (await users.FindByEmailAsync(email) is not null)
                 throw new DomainException("User.EmailTaken", "An account with this e-mail address exists already.");
             var user = new AppUser(email, form.DisplayName, form.CentreId, form.Discipline, form.Language, time.GetUtcNow().UtcDateTime);
-            Check(await users.CreateAsync(user));
+            user.RecordRizivNumber(riziv);
+            Check(await RizivNumbers.RefusingTakenAsync(() => users.CreateAsync(user)));
             Check(await users.AddToRoleAsync(user, form.Role));
             return ((user, await users.GeneratePasswordResetTokenAsync(user)), user.Id);
         }, ct);
+        if (riziv is not null)
+            await audit.RecordAsync(actor, "user.riziv", "user", user.Id, ct: ct);
         // Sent once the account exists for certain.
         await using var scope = scopeFactory.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AccountMail>().SendInvitationAsync(user, code);
@@ -91,13 +96,17 @@ public sealed class UserAdminService(IServiceScopeFactory scopeFactory, IDbConte
     {
         Access.Demand(Access.CanManageCentresAndUsers(actor));
         await ValidateCentreAsync(form, ct);
+        var riziv = await FreeRizivNumberAsync(form, id, ct);
+        var rizivChanged = false;
         await AuditedAsync(actor, "user.update", async users =>
         {
             var user = await FindAsync(users, id, version);
             if (user.Id == actor.UserId && form.Role != actor.Role)
                 throw new DomainException("User.OwnRole", "You cannot change your own role.");
             user.Describe(form.DisplayName, form.CentreId, form.Discipline, form.Language);
-            Check(await users.UpdateAsync(user));
+            rizivChanged = user.RizivNumber != riziv?.Digits;
+            user.RecordRizivNumber(riziv);
+            Check(await RizivNumbers.RefusingTakenAsync(() => users.UpdateAsync(user)));
             var roles = await users.GetRolesAsync(user);
             if (!roles.SequenceEqual([form.Role]))
             {
@@ -108,6 +117,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopeFactory, IDbConte
             Check(await users.UpdateSecurityStampAsync(user));
             return (true, user.Id);
         }, ct);
+        if (rizivChanged)
+            await audit.RecordAsync(actor, "user.riziv", "user", id, ct: ct);
     }
 
     public async Task SetActiveAsync(Actor actor, Guid id, bool active, string version, CancellationToken ct = default)
@@ -143,6 +154,15 @@ public sealed class UserAdminService(IServiceScopeFactory scopeFactory, IDbConte
             Check(await users.ResetAccessFailedCountAsync(user));
             return (true, user.Id);
         }, ct);
+    }
+
+    /// <summary>The form's RIZIV/INAMI number, checked and not recorded on another account; null when blank.</summary>
+    private async Task<TumourBoard.Domain.Diagnoses.RizivNumber?> FreeRizivNumberAsync(UserForm form, Guid holderId, CancellationToken ct)
+    {
+        var number = RizivNumbers.ParseOptional(form.RizivNumber);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await RizivNumbers.EnsureFreeAsync(db, number, holderId, ct);
+        return number;
     }
 
     private static async Task<AppUser> FindAsync(UserManager<AppUser> users, Guid id, string version)

@@ -156,5 +156,6 @@ public static class CaseEndpoints
         SubmittedAt = d.SubmittedAtUtc,
         UpdatedAt = d.UpdatedAtUtc,
         d.LocalReference,
+        Discussions = (d.Discussions ?? []).Select(x => new { x.MeetingId, x.MeetingTitle, MeetingStartsAt = x.MeetingStartsAtUtc, x.Moc }),
     };
 }

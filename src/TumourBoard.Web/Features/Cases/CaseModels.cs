@@ -34,7 +34,12 @@ public sealed record CaseDetails(
     bool CanEdit,
     bool CanSubmit,
     bool CanWithdraw,
-    uint Version);
+    uint Version,
+    IReadOnlyList<CaseDiscussionView>? Discussions = null);
+
+/// <summary>A meeting that discussed the case, with whether the discussion met the MOC conditions.</summary>
+public sealed record CaseDiscussionView(int MeetingId, string? MeetingTitle, DateTime MeetingStartsAtUtc, TumourBoard.Domain.Meetings.MeetingStatus MeetingStatus,
+    TumourBoard.Domain.Moc.MocResult? Moc);
 
 public sealed record Presenter(Guid Id, string Name);
 

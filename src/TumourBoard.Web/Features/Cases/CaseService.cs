@@ -75,7 +75,26 @@ public sealed class CaseService(
             canWrite && @case.IsEditable,
             canWrite && @case.Status == CaseStatus.Draft,
             canWrite && @case.Status is CaseStatus.Draft or CaseStatus.Submitted or CaseStatus.Deferred,
-            version);
+            version,
+            await DiscussionsAsync(db, @case, ct));
+    }
+
+    /// <summary>Each meeting that discussed the case, with the MOC check of that discussion.</summary>
+    private static async Task<IReadOnlyList<CaseDiscussionView>> DiscussionsAsync(TumourBoardDbContext db, PatientCase @case, CancellationToken ct)
+    {
+        var meetingIds = await db.AgendaItems.Where(i => i.CaseId == @case.Id && i.Status == TumourBoard.Domain.Meetings.AgendaItemStatus.Discussed)
+            .Select(i => i.MeetingId).ToListAsync(ct);
+        if (meetingIds.Count == 0)
+            return [];
+        var meetings = await db.Meetings.AsNoTracking().Include(m => m.Items).Where(m => meetingIds.Contains(m.Id)).OrderBy(m => m.StartsAtUtc).ToListAsync(ct);
+        var discussions = new List<CaseDiscussionView>();
+        foreach (var meeting in meetings)
+        {
+            var item = meeting.Items.Single(i => i.CaseId == @case.Id && i.Status == TumourBoard.Domain.Meetings.AgendaItemStatus.Discussed);
+            var moc = await Moc.MocService.CheckAsync(db, meeting, [(item, item.PresenterId ?? @case.PresenterId)], ct);
+            discussions.Add(new CaseDiscussionView(meeting.Id, meeting.Title, meeting.StartsAtUtc, meeting.Status, moc.GetValueOrDefault(item.Id)));
+        }
+        return discussions;
     }
 
     public async Task<(int Id, string Code)> CreateDraftAsync(Actor actor, CaseContent content, string? localReference, CancellationToken ct = default)

@@ -8,10 +8,12 @@ using TumourBoard.Domain.Diagnoses;
 using TumourBoard.Domain.LiveBoard;
 using TumourBoard.Domain.Meetings;
 using TumourBoard.Domain.Minutes;
+using TumourBoard.Domain.Moc;
 using TumourBoard.Domain.People;
 using TumourBoard.Web.Data;
 using TumourBoard.Web.Features.Audit;
 using TumourBoard.Web.Features.Meetings;
+using TumourBoard.Web.Features.Moc;
 using TumourBoard.Web.Features.Realtime;
 using TumourBoard.Web.Infrastructure;
 
@@ -63,9 +65,12 @@ public sealed class LiveBoardService(
         RoomCase? roomCase = null;
         TallyView? tally = null;
         Vote? mine = null;
+        MocResult? moc = null;
         if (viewed is not null)
         {
             var c = await db.Cases.AsNoTracking().Include(x => x.Options).SingleAsync(x => x.Id == viewed.CaseId, ct);
+            // As presence changes the room is read again, so the check of the case under discussion follows it.
+            (await MocService.CheckAsync(db, meeting, [(viewed, viewed.PresenterId ?? c.PresenterId)], ct)).TryGetValue(viewed.Id, out moc);
             var centreName = await db.Centres.Where(x => x.Id == c.CentreId).Select(x => x.Name).SingleAsync(ct);
             roomCase = new RoomCase(c.Id, c.Code, centreName, c.Snapshot(), c.Iccc3Subgroup,
                 c.Options.Select(o => new RoomOption(o.Id, o.Position, o.Label, o.Detail, o.Trial, o.AddedInDiscussion)).ToList());
@@ -77,7 +82,7 @@ public sealed class LiveBoardService(
             roomCase, viewed?.Id, tally, mine?.OptionId, mine is { OptionId: null },
             r is null ? null : new RoomRecommendation(r.OptionId, r.Text, r.Rationale, r.Consensus, r.Dissent, r.TrialReferral, r.QuorumMet, r.RecordedAtUtc),
             present, quorum, Access.CanChair(actor, meeting.ChairId), meeting.SecretaryId == actor.UserId,
-            actor.CanVote && present.Any(p => p.UserId == actor.UserId), now);
+            actor.CanVote && present.Any(p => p.UserId == actor.UserId), now, moc);
     }
 
     /// <summary>
@@ -185,10 +190,10 @@ public sealed class LiveBoardService(
     }
 
     public Task StartAsync(Actor actor, int meetingId, CancellationToken ct = default) =>
-        ChairAsync(actor, meetingId, "meeting.start", BoardEventTypes.CurrentItemChanged, (_, m, now) =>
+        ChairAsync(actor, meetingId, "meeting.start", BoardEventTypes.CurrentItemChanged, async (db, m, now) =>
         {
-            m.Start(now);
-            return Task.FromResult<int?>(m.CurrentItemId);
+            m.Start(now, await MocService.RulesInForceAsync(db, ct));
+            return m.CurrentItemId;
         }, ct);
 
     public Task MoveToAsync(Actor actor, int meetingId, int itemId, CancellationToken ct = default) =>

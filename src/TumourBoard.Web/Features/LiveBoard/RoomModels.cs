@@ -39,7 +39,8 @@ public sealed record RoomState(
     bool IsChair,
     bool IsSecretary,
     bool CanVote,
-    DateTime ServerTimeUtc);
+    DateTime ServerTimeUtc,
+    TumourBoard.Domain.Moc.MocResult? Moc = null);
 
 /// <summary>
 /// The board's recommendation as the chair records it. <see cref="Trial"/> names the trial the case is referred to

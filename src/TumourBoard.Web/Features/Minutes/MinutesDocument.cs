@@ -2,7 +2,9 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using TumourBoard.Domain.Meetings;
 using TumourBoard.Domain.Minutes;
+using TumourBoard.Domain.Moc;
 using TumourBoard.Web.Documents;
+using TumourBoard.Web.Features.Moc;
 using TumourBoard.Web.Localization;
 
 namespace TumourBoard.Web.Features.Minutes;
@@ -19,7 +21,8 @@ public sealed class MinutesDocument(IDocumentRenderer renderer, IStringLocalizer
     public byte[] Letter(LetterRecord letter, DateTime createdUtc) =>
         InLanguage(letter.Language, culture => renderer.Render(ComposeLetter(letter, createdUtc, culture)));
 
-    private static T InLanguage<T>(TumourBoard.Domain.Common.BoardLanguage language, Func<CultureInfo, T> compose)
+    /// <summary>Runs <paramref name="compose"/> with the meeting's language as the current culture, so that the labels are in it.</summary>
+    internal static T InLanguage<T>(TumourBoard.Domain.Common.BoardLanguage language, Func<CultureInfo, T> compose)
     {
         var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         var meetingCulture = CultureInfo.GetCultureInfo(SupportedCultures.For(language));
@@ -64,6 +67,15 @@ public sealed class MinutesDocument(IDocumentRenderer renderer, IStringLocalizer
         blocks.Add(new Paragraph(L("Minutes.QuorumRules", r.Quorum.MinCentres, r.Quorum.MinPhysicians, r.Quorum.MinDisciplines)));
         var recommended = r.Cases.Where(c => c.Recommendation is not null).ToList();
         blocks.Add(new Paragraph(L("Minutes.QuorumResult", recommended.Count(c => c.Recommendation!.QuorumMet), recommended.Count)));
+
+        if (r.MocRules is { } mocRules)
+        {
+            blocks.Add(new Heading(2, L("Moc.Title")));
+            blocks.Add(new Paragraph(L("Moc.RulesApplied", localizer.Rules(mocRules))));
+            var checkedCases = r.Cases.Where(c => c.Moc is not null).ToList();
+            blocks.Add(new Paragraph(L("Moc.MetCount", checkedCases.Count(c => c.Moc!.Status == MocStatus.Met), checkedCases.Count)));
+            blocks.Add(new Paragraph(L("Moc.Disclaimer"), TextStyle.Small | TextStyle.Muted));
+        }
 
         blocks.Add(new Heading(2, L("Minutes.CasesDiscussed")));
         if (r.Cases.Count == 0)
@@ -152,10 +164,16 @@ public sealed class MinutesDocument(IDocumentRenderer renderer, IStringLocalizer
             if (!string.IsNullOrWhiteSpace(rec.TrialReferral))
                 recommendation.Add(new KeyValue(L("Minutes.TrialReferral"), rec.TrialReferral));
             recommendation.Add(new KeyValue(L("Minutes.Quorum"), rec.QuorumMet ? L("Minutes.QuorumMet") : L("Minutes.QuorumNotMet")));
+            if (c.Moc is { } moc)
+                recommendation.Add(new KeyValue(L("Moc.Title"), localizer.Summary(moc)));
             yield return new KeyValueBlock(recommendation);
         }
         else
+        {
             yield return new Paragraph(L("Minutes.NoRecommendation"), TextStyle.Italic);
+            if (c.Moc is { } moc)
+                yield return new KeyValueBlock([new KeyValue(L("Moc.Title"), localizer.Summary(moc))]);
+        }
 
         if (c.Summary is not null)
         {

@@ -24,7 +24,8 @@ public sealed record MinutesRecord(
     int VersionNumber,
     string? CorrectionReason,
     string? FinalisedBy = null,
-    FollowUps.FollowUpAgenda? FollowUps = null);
+    FollowUps.FollowUpAgenda? FollowUps = null,
+    TumourBoard.Domain.Moc.MocRules? MocRules = null);
 
 /// <summary>One person who attended, with each time they joined and left the room.</summary>
 public sealed record AttendeeRecord(string Name, string? CentreCode, string? CentreName, Discipline Discipline, string Role, IReadOnlyList<AttendancePeriod> Periods);
@@ -52,7 +53,8 @@ public sealed record CaseRecord(
     bool IsTie,
     RecommendationRecord? Recommendation,
     string? Summary,
-    IReadOnlyList<FollowUpAction> FollowUps);
+    IReadOnlyList<FollowUpAction> FollowUps,
+    TumourBoard.Domain.Moc.MocResult? Moc = null);
 
 public sealed record OptionRecord(int Id, string Label, string? Trial, int Votes, bool IsWinner);
 

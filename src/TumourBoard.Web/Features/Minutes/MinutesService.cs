@@ -123,6 +123,22 @@ public sealed class MinutesService(IDbContextFactory<TumourBoardDbContext> dbFac
         return file;
     }
 
+    /// <summary>
+    /// The record of the minutes with their latest finalised version (PDF included), for exports in other formats; as
+    /// the PDF export, for board members only. The caller audits the export.
+    /// </summary>
+    internal async Task<(MinutesRecord Record, MinutesVersion? Latest)> ForExportAsync(Actor actor, int meetingId, CancellationToken ct)
+    {
+        Access.Demand(Access.CanSeeMeetings(actor));
+        Access.Demand(Access.CanExportMinutes(actor));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (meeting, minutes) = await LoadAsync(db, meetingId, ct);
+        var record = await RecordAsync(db, meeting, minutes, ct);
+        var latest = minutes.LatestVersion == 0 ? null : await db.MinutesVersions.AsNoTracking()
+            .SingleAsync(v => EF.Property<int>(v, "MinutesId") == minutes.Id && v.Number == minutes.LatestVersion, ct);
+        return (record, latest);
+    }
+
     /// <summary>The one-page letter to the referring clinician of a case once its recommendation is recorded.</summary>
     public async Task<PdfFile> LetterAsync(Actor actor, int meetingId, int itemId, CancellationToken ct = default)
     {
@@ -221,6 +237,8 @@ public sealed class MinutesService(IDbContextFactory<TumourBoardDbContext> dbFac
             .OrderBy(a => a.CentreCode ?? "~").ThenBy(a => a.Discipline.ToString()).ThenBy(a => a.Name, StringComparer.Ordinal)
             .ToList();
 
+        var moc = await Moc.MocService.CheckAsync(db, meeting,
+            items.Where(i => i.Status == AgendaItemStatus.Discussed).Select(i => (i, i.PresenterId ?? cases[i.CaseId].PresenterId)).ToList(), ct);
         var discussed = new List<CaseRecord>();
         var deferred = new List<DeferredRecord>();
         foreach (var item in items)
@@ -244,14 +262,15 @@ public sealed class MinutesService(IDbContextFactory<TumourBoardDbContext> dbFac
             discussed.Add(new CaseRecord(item.Id, item.Position, @case.Code, centre.Code, centre.Name, NameOf(item.PresenterId ?? @case.PresenterId),
                 @case.AgeYears, @case.AgeMonths, @case.Sex, @case.DiagnosisLabel, Iccc3GroupOf(@case.Iccc3Group), @case.Question, item.IsLateAddition, options,
                 item.VotesCast ?? 0, item.Abstentions ?? 0, item.CentresRepresented ?? 0, item.IsTie ?? false, recommendation,
-                narrative?.Summary, narrative?.FollowUps ?? []));
+                narrative?.Summary, narrative?.FollowUps ?? [], moc.GetValueOrDefault(item.Id)));
         }
 
         // The follow-up section as the board was shown it when the meeting began.
         var followUps = await FollowUps.FollowUpService.AgendaAsync(db, meeting, Now, ct);
         return new MinutesRecord(meeting.Id, meeting.Title, meeting.StartsAtUtc, meeting.StartedAtUtc, meeting.ClosedAtUtc, meeting.Language,
             NameOf(meeting.ChairId), NameOf(meeting.SecretaryId), meeting.Quorum, meeting.VotingMode, attendees, discussed, deferred,
-            minutes.Status, minutes.VersionNumber, minutes.CorrectionReason, FollowUps: followUps);
+            minutes.Status, minutes.VersionNumber, minutes.CorrectionReason, FollowUps: followUps,
+            MocRules: meeting.MocRules ?? (moc.Count > 0 ? moc.Values.First().Rules : null));
     }
 
     // A referral to a catalogue trial reads with the trial's title; one the catalogue does not hold keeps its number alone.
