@@ -10,7 +10,7 @@ namespace TumourBoard.Web.Tests.Infrastructure;
 internal static class DiscussedCases
 {
     /// <summary>A UZL case with a trial option, discussed today: voted on by UZL and CUSL, recommended by majority with the trial.</summary>
-    public static async Task<string> DiscussAsync(TumourBoardApp app, string trial)
+    public static async Task<(int Id, string Code)> DiscussAsync(TumourBoardApp app, string trial)
     {
         using var clinician = app.ApiClient("demo-clinician.uzl");
         var created = await clinician.PostAsJsonAsync("api/v1/cases", new
@@ -38,7 +38,7 @@ internal static class DiscussedCases
             new { optionId = trialOption, rationale = "Eligible for the phase I trial", consensus = "Majority" });
         Assert.Equal(HttpStatusCode.NoContent, recorded.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await coordinator.PostAsync($"api/v1/meetings/{meetingId}/close", null)).StatusCode);
-        return createdCase.GetProperty("code").GetString()!;
+        return (caseId, createdCase.GetProperty("code").GetString()!);
     }
 
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TumourBoard.Domain;
 using TumourBoard.Domain.Cases;
+using TumourBoard.Domain.FollowUps;
 using TumourBoard.Domain.LiveBoard;
 using TumourBoard.Domain.Meetings;
 using TumourBoard.Domain.People;
@@ -17,20 +18,40 @@ public sealed record RegistryRow(
     string CaseCode, string Centre, Sex Sex, int AgeYears, int AgeMonths, int? DiagnosisYear, int? DiagnosisMonth,
     string? Morphology, string? Topography, string? Iccc3Group, string? Iccc3Subgroup, DiseaseStatus DiseaseStatus, string? Stage,
     DateTime SubmittedAtUtc, DateTime MeetingStartsAtUtc, DateTime RecommendedAtUtc, string Recommendation, Consensus Consensus,
-    bool QuorumMet, string? TrialReferral);
+    bool QuorumMet, string? TrialReferral, FollowUpColumns FollowUp);
+
+/// <summary>What the centre reported after the discussion, and where its follow-up stands today.</summary>
+public sealed record FollowUpColumns(
+    ImplementationOutcome? Implementation, NotImplementedReason? NotImplementedReason,
+    TreatmentResponse? Response3Months, TreatmentResponse? Response6Months, TreatmentResponse? Response12Months, string State)
+{
+    /// <summary>The most pressing state of the milestones: Overdue, Due, Upcoming, then Complete.</summary>
+    public static FollowUpColumns Of(CaseFollowUp? followUp, DateOnly discussedOn, DateOnly today)
+    {
+        var facts = followUp?.Facts() ?? FollowUpFacts.NothingReported(discussedOn);
+        var states = FollowUpSchedule.Assess(facts, today).Select(m => m.State).ToList();
+        var state = states.Contains(MilestoneState.Overdue) ? "Overdue" : states.Contains(MilestoneState.Due) ? "Due"
+            : states.Contains(MilestoneState.Upcoming) ? "Upcoming" : "Complete";
+        var implementation = followUp?.Current(Milestone.Implementation);
+        return new FollowUpColumns(implementation?.Outcome, implementation?.Reason,
+            followUp?.Current(Milestone.Response3Months)?.Response, followUp?.Current(Milestone.Response6Months)?.Response,
+            followUp?.Current(Milestone.Response12Months)?.Response, state);
+    }
+}
 
 /// <summary>
 /// The discussed cases of a period as one CSV file for the centres' cancer-registry work (columns in
 /// docs/exports.md): pseudonymous (the case code, never the local reference), with the coded diagnosis, the
-/// recommendation and its consensus, the trial referral.
+/// recommendation and its consensus, the trial referral, and what the centre reported since.
 /// </summary>
-public sealed class RegistryExportService(IDbContextFactory<TumourBoardDbContext> dbFactory, AuditTrail audit)
+public sealed class RegistryExportService(IDbContextFactory<TumourBoardDbContext> dbFactory, AuditTrail audit, TimeProvider time)
 {
     public static readonly string[] Columns =
     [
         "case_code", "centre", "sex", "age_years", "age_months", "incidence_month", "icd_o3_morphology", "icd_o3_topography",
         "iccc3_group", "iccc3_subgroup", "disease_status", "stage", "submitted_on", "meeting_date", "recommended_on",
-        "recommendation", "consensus", "quorum_met", "trial_referral",
+        "recommendation", "consensus", "quorum_met", "trial_referral", "implementation", "not_implemented_reason",
+        "response_3_months", "response_6_months", "response_12_months", "follow_up",
     ];
 
     /// <summary>The centres whose cases the actor may export.</summary>
@@ -59,16 +80,20 @@ public sealed class RegistryExportService(IDbContextFactory<TumourBoardDbContext
             orderby i.Recommendation!.RecordedAtUtc, c.Code
             select new
             {
-                c.Code, Centre = db.Centres.Where(x => x.Id == c.CentreId).Select(x => x.Code).First(), c.Sex, c.AgeYears, c.AgeMonths,
+                CaseId = c.Id, c.Code, Centre = db.Centres.Where(x => x.Id == c.CentreId).Select(x => x.Code).First(), c.Sex, c.AgeYears, c.AgeMonths,
                 c.DiagnosisYear, c.DiagnosisMonth, c.Morphology, c.Topography, c.Iccc3Group, c.Iccc3Subgroup, c.DiseaseStatus, c.Stage,
                 c.SubmittedAtUtc, m.StartsAtUtc, i.Recommendation!.RecordedAtUtc, i.Recommendation.OptionId, i.Recommendation.Text,
                 i.Recommendation.Consensus, i.Recommendation.QuorumMet, i.Recommendation.TrialReferral,
                 OptionLabel = db.Set<TreatmentOption>().Where(o => o.Id == i.Recommendation!.OptionId).Select(o => o.Label).FirstOrDefault(),
             }).ToListAsync(ct);
+        var caseIds = rows.Select(r => r.CaseId).ToList();
+        var followUps = await db.FollowUps.AsNoTracking().Include(f => f.Entries).Where(f => caseIds.Contains(f.CaseId)).ToDictionaryAsync(f => f.CaseId, ct);
+        var today = DateOnly.FromDateTime(BoardTime.ToLocal(time.GetUtcNow().UtcDateTime));
         return rows.Select(r => new RegistryRow(r.Code, r.Centre, r.Sex, r.AgeYears, r.AgeMonths, r.DiagnosisYear, r.DiagnosisMonth,
             r.Morphology, r.Topography, r.Iccc3Group, r.Iccc3Subgroup, r.DiseaseStatus, r.Stage, r.SubmittedAtUtc ?? r.RecordedAtUtc, r.StartsAtUtc,
             r.RecordedAtUtc, string.Join(" — ", new[] { r.OptionLabel, r.Text }.Where(t => !string.IsNullOrWhiteSpace(t))),
-            r.Consensus, r.QuorumMet, r.TrialReferral)).ToList();
+            r.Consensus, r.QuorumMet, r.TrialReferral,
+            FollowUpColumns.Of(followUps.GetValueOrDefault(r.CaseId), LocalDay(r.RecordedAtUtc), today))).ToList();
     }
 
     /// <summary>The export as CSV for spreadsheets (semicolons, UTF-8 with a byte order mark, decision 0035); audited.</summary>
@@ -85,7 +110,8 @@ public sealed class RegistryExportService(IDbContextFactory<TumourBoardDbContext
         r.DiagnosisYear is { } y ? (r.DiagnosisMonth is { } m ? $"{y:0000}-{m:00}" : $"{y:0000}") : null,
         r.Morphology, r.Topography, r.Iccc3Group, r.Iccc3Subgroup, r.DiseaseStatus.ToString(), r.Stage,
         Day(r.SubmittedAtUtc), Day(r.MeetingStartsAtUtc), Day(r.RecommendedAtUtc), r.Recommendation, r.Consensus.ToString(),
-        r.QuorumMet ? "yes" : "no", r.TrialReferral,
+        r.QuorumMet ? "yes" : "no", r.TrialReferral, r.FollowUp.Implementation?.ToString(), r.FollowUp.NotImplementedReason?.ToString(),
+        r.FollowUp.Response3Months?.ToString(), r.FollowUp.Response6Months?.ToString(), r.FollowUp.Response12Months?.ToString(), r.FollowUp.State,
     ];
 
     private static async Task<int?> CentreAsync(TumourBoardDbContext db, Actor actor, string? centreCode, CancellationToken ct)
@@ -102,7 +128,9 @@ public sealed class RegistryExportService(IDbContextFactory<TumourBoardDbContext
         return centreId;
     }
 
-    private static string Day(DateTime utc) => DateOnly.FromDateTime(BoardTime.ToLocal(utc)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static DateOnly LocalDay(DateTime utc) => DateOnly.FromDateTime(BoardTime.ToLocal(utc));
+
+    private static string Day(DateTime utc) => LocalDay(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

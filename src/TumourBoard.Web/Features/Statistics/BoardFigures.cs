@@ -13,7 +13,8 @@ public sealed record AttendanceRow(string CentreCode, string CentreName, int Mee
 
 /// <summary>
 /// The board's figures over a period: cases submitted (per centre, per ICCC-3 group), time from submission to the
-/// recommendation, recommendations by consensus, trial referrals, and attendance per centre.
+/// recommendation, recommendations by consensus, trial referrals, attendance per centre, and the follow-up of the
+/// recommendations (implementation reported, complete, overdue).
 /// </summary>
 public sealed record BoardFigures(
     ReportingPeriod Period,
@@ -23,8 +24,23 @@ public sealed record BoardFigures(
     IReadOnlyList<FigureRow> RecommendationsByConsensus,
     int RecommendationsWithoutQuorum,
     IReadOnlyList<FigureRow> TrialReferrals,
-    IReadOnlyList<AttendanceRow> Attendance)
+    IReadOnlyList<AttendanceRow> Attendance,
+    IReadOnlyList<FigureRow> FollowUpImplementation,
+    int FollowUpsComplete,
+    int FollowUpsOverdue)
 {
+    /// <summary>Of the recommendations whose implementation was reported, the share carried out or enrolled in the trial.</summary>
+    public double? ImplementationRate
+    {
+        get
+        {
+            var reported = FollowUpImplementation.Where(r => r.Code != NotYetReported).Sum(r => r.Count);
+            return reported == 0 ? null : (double)FollowUpImplementation.Where(r => r.Code is "Implemented" or "EnrolledInTrial").Sum(r => r.Count) / reported;
+        }
+    }
+
+    public const string NotYetReported = "NotYetReported";
+
     public int CasesSubmitted => CasesPerCentre.Sum(r => r.Count);
 
     public int Recommendations => RecommendationsByConsensus.Sum(r => r.Count);
@@ -41,6 +57,7 @@ public static class Figures
     public const string Consensus = "consensus";
     public const string TrialReferrals = "trial-referrals";
     public const string Attendance = "attendance";
+    public const string FollowUp = "follow-up";
 
-    public static readonly string[] All = [CasesPerCentre, CasesPerIccc3Group, SubmissionToRecommendation, Consensus, TrialReferrals, Attendance];
+    public static readonly string[] All = [CasesPerCentre, CasesPerIccc3Group, SubmissionToRecommendation, Consensus, TrialReferrals, Attendance, FollowUp];
 }

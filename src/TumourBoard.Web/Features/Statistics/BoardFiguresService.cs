@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using TumourBoard.Domain;
 using TumourBoard.Domain.Cases;
 using TumourBoard.Domain.Diagnoses;
+using TumourBoard.Domain.FollowUps;
 using TumourBoard.Domain.LiveBoard;
 using TumourBoard.Domain.Meetings;
 using TumourBoard.Domain.People;
@@ -47,7 +48,7 @@ public sealed class BoardFiguresService(IDbContextFactory<TumourBoardDbContext> 
             .Where(i => i.Recommendation != null && i.Recommendation.RecordedAtUtc >= start && i.Recommendation.RecordedAtUtc < end)
             .Select(i => new
             {
-                i.Recommendation!.RecordedAtUtc, i.Recommendation.Consensus, i.Recommendation.QuorumMet, i.Recommendation.TrialReferral,
+                i.CaseId, i.Recommendation!.RecordedAtUtc, i.Recommendation.Consensus, i.Recommendation.QuorumMet, i.Recommendation.TrialReferral,
                 SubmittedAtUtc = db.Cases.Where(c => c.Id == i.CaseId).Select(c => c.SubmittedAtUtc).FirstOrDefault(),
             })
             .ToListAsync(ct);
@@ -76,7 +77,24 @@ public sealed class BoardFiguresService(IDbContextFactory<TumourBoardDbContext> 
             .Select(c => new AttendanceRow(c.Code, c.Name, attended.Count(a => a.CentreId == c.Id), held.Count))
             .ToList();
 
-        return new BoardFigures(period, perCentre, perGroup, delays, byConsensus, recommendations.Count(r => !r.QuorumMet), referrals, attendance);
+        // The follow-up of the period's recommendations, as it stands today.
+        var caseIds = recommendations.Select(r => r.CaseId).ToList();
+        var followUps = await db.FollowUps.AsNoTracking().Include(f => f.Entries).Where(f => caseIds.Contains(f.CaseId)).ToDictionaryAsync(f => f.CaseId, ct);
+        var today = DateOnly.FromDateTime(BoardTime.ToLocal(time.GetUtcNow().UtcDateTime));
+        var states = recommendations.Select(r =>
+        {
+            var followUp = followUps.GetValueOrDefault(r.CaseId);
+            var facts = followUp?.Facts() ?? FollowUpFacts.NothingReported(DateOnly.FromDateTime(BoardTime.ToLocal(r.RecordedAtUtc)));
+            return (Outcome: followUp?.Current(Milestone.Implementation)?.Outcome, Complete: FollowUpSchedule.IsComplete(facts),
+                Overdue: FollowUpSchedule.Assess(facts, today).Any(m => m.State == MilestoneState.Overdue));
+        }).ToList();
+        var implementation = Enum.GetValues<ImplementationOutcome>()
+            .Select(o => new FigureRow(o.ToString(), L[$"FollowUp.Outcome.{o}"], states.Count(s => s.Outcome == o)))
+            .Append(new FigureRow(BoardFigures.NotYetReported, L["Figures.NotYetReported"], states.Count(s => s.Outcome is null)))
+            .ToList();
+
+        return new BoardFigures(period, perCentre, perGroup, delays, byConsensus, recommendations.Count(r => !r.QuorumMet), referrals, attendance,
+            implementation, states.Count(s => s.Complete), states.Count(s => s.Overdue));
     }
 
     /// <summary>One figure as a CSV file for spreadsheets (semicolons, UTF-8 with a byte order mark, decision 0035); the export is audited.</summary>
@@ -93,6 +111,7 @@ public sealed class BoardFiguresService(IDbContextFactory<TumourBoardDbContext> 
             Figures.CasesPerIccc3Group => Counts(["from", "to", "iccc3_group", "iccc3_group_name", "cases_submitted"], figures.CasesPerIccc3Group),
             Figures.Consensus => Counts(["from", "to", "consensus", "consensus_label", "recommendations"], figures.RecommendationsByConsensus),
             Figures.TrialReferrals => Counts(["from", "to", "trial", "trial_label", "referrals"], figures.TrialReferrals),
+            Figures.FollowUp => Counts(["from", "to", "implementation", "implementation_label", "recommendations"], figures.FollowUpImplementation),
             Figures.SubmissionToRecommendation => Csv.Document(
                 ["from", "to", "days_from", "days_to", "cases"],
                 figures.SubmissionToRecommendation.Bands.Select(b => new[] { from, to, Number(b.FromDays), b.ToDays is { } d ? Number(d) : "", Number(b.Count) }), ';'),

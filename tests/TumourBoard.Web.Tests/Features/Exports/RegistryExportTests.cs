@@ -21,9 +21,11 @@ public sealed class RegistryExportTests(DemoAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Centre_ExportsItsDiscussedCase_CodedAndPseudonymous()
+    public async Task Centre_ExportsItsDiscussedCase_CodedAndPseudonymous_WithItsFollowUp()
     {
-        var code = await DiscussedCases.DiscussAsync(_app, "NCT05000003");
+        var (caseId, code) = await DiscussedCases.DiscussAsync(_app, "NCT05000003");
+        var reported = await _app.ApiClient("demo-clinician.uzl").PutAsJsonAsync($"api/v1/cases/{caseId}/follow-up", new { implementation = new { outcome = "EnrolledInTrial" } });
+        Assert.Equal(HttpStatusCode.OK, reported.StatusCode);
 
         var rows = await RowsAsync(await _app.ApiClient("demo-datamanager.uzl").GetAsync("api/v1/exports/registry.csv"));
 
@@ -34,6 +36,8 @@ public sealed class RegistryExportTests(DemoAppFixture fixture) : IClassFixture<
         Assert.Equal(("Male", "7", "Relapse"), (row["sex"], row["age_years"], row["disease_status"]));
         Assert.Equal(("Phase I trial", "Majority", "NCT05000003"), (row["recommendation"], row["consensus"], row["trial_referral"]));
         Assert.Equal((today, today), (row["submitted_on"], row["recommended_on"]));
+        Assert.Equal(("EnrolledInTrial", "", ""), (row["implementation"], row["not_implemented_reason"], row["response_3_months"]));
+        Assert.Equal("Upcoming", row["follow_up"]);
         Assert.All(rows.Skip(1), r => Assert.Equal("UZL", r[1]));
         Assert.True(await _app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "registry.export")));
     }
@@ -41,7 +45,7 @@ public sealed class RegistryExportTests(DemoAppFixture fixture) : IClassFixture<
     [Fact]
     public async Task Coordinator_ExportsAllCentres_OrOne()
     {
-        var code = await DiscussedCases.DiscussAsync(_app, "NCT05000004");
+        var (_, code) = await DiscussedCases.DiscussAsync(_app, "NCT05000004");
         using var coordinator = _app.ApiClient("demo-coordinator");
 
         var all = await RowsAsync(await coordinator.GetAsync("api/v1/exports/registry.csv"));

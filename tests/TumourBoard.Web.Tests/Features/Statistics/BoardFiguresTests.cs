@@ -25,9 +25,14 @@ public sealed class BoardFiguresTests(DemoAppFixture fixture) : IClassFixture<De
     {
         var before = await FiguresAsync();
 
-        await DiscussedCases.DiscussAsync(_app, "NCT05000001");
+        var (caseId, _) = await DiscussedCases.DiscussAsync(_app, "NCT05000001");
+        var notReported = await FiguresAsync();
+        await _app.ApiClient("demo-datamanager.uzl").PutAsJsonAsync($"api/v1/cases/{caseId}/follow-up", new { implementation = new { outcome = "Implemented" } });
 
         var after = await FiguresAsync();
+        Assert.Equal(CountOf(before, "followUpImplementation", "NotYetReported") + 1, CountOf(notReported, "followUpImplementation", "NotYetReported"));
+        Assert.Equal(CountOf(before, "followUpImplementation", "NotYetReported"), CountOf(after, "followUpImplementation", "NotYetReported"));
+        Assert.Equal(CountOf(before, "followUpImplementation", "Implemented") + 1, CountOf(after, "followUpImplementation", "Implemented"));
         Assert.Equal(CountOf(before, "casesPerCentre", "UZL") + 1, CountOf(after, "casesPerCentre", "UZL"));
         Assert.Equal(CountOf(before, "casesPerCentre", "CUSL"), CountOf(after, "casesPerCentre", "CUSL"));
         Assert.Equal(CountOf(before, "casesPerIccc3Group", "") + 1, CountOf(after, "casesPerIccc3Group", ""));
