@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TumourBoard.Domain.Cases;
 using TumourBoard.Domain.Common;
 using TumourBoard.Domain.FollowUps;
@@ -147,6 +148,27 @@ public sealed class FollowUpComponentTests(PostgresCluster cluster) : BoardCompo
         Assert.Equal("Corrected", panel.Find("[data-testid=follow-up-entry-2]").GetAttribute("data-kind"));
         Assert.Contains("Enrolment confirmed after screening.", panel.Find("[data-testid=follow-up-entry-2]").TextContent);
         Assert.Contains("Recommendation implemented", panel.Find("[data-testid=follow-up-entry-1]").TextContent);
+    }
+
+    [Fact]
+    public async Task Form_AfterSomeoneElseReported_IsRefusedAsStale_AndReloadShowsTheirReport()
+    {
+        var discussed = await DiscussedAsync(daysAgo: 10, "BSPHO-2026-9008");
+        var actor = SignIn(Roles.Clinician, Uzl, userId: discussed.Clinician.Id);
+        var panel = RenderPanel(discussed.CaseId, actor);
+        panel.Find("[data-testid=follow-up-report-Implementation]").Click();
+        panel.WaitForElement("[data-testid=follow-up-form]");
+        Choose(panel, "outcome-Implemented");
+        await Services.GetRequiredService<FollowUpService>().ReportAsync(actor, discussed.CaseId,
+            new FollowUpReport { Implementation = new(ImplementationOutcome.NotImplemented, NotImplementedReason.NotEligible, null) }, version: null);
+
+        panel.Find("[data-testid=follow-up-save]").Click();
+
+        panel.WaitForAssertion(() => Assert.Contains("Someone else changed this in the meantime", panel.Find("[data-testid=follow-up-error]").TextContent));
+        Assert.Equal(1, await EntriesAsync(discussed.CaseId));
+        panel.Find("[data-testid=follow-up-reload]").Click();
+        panel.WaitForAssertion(() => Assert.Contains("Not implemented: Not eligible", panel.Find("[data-testid=milestone-value-Implementation]").TextContent));
+        Assert.Empty(panel.FindAll("[data-testid=follow-up-form]"));
     }
 
     [Fact]
