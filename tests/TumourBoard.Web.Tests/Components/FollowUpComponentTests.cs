@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TumourBoard.Domain.Cases;
 using TumourBoard.Domain.Common;
 using TumourBoard.Domain.FollowUps;
@@ -66,6 +67,13 @@ public sealed class FollowUpComponentTests(PostgresCluster cluster) : BoardCompo
         return await db.FollowUpEntries.CountAsync(e => db.FollowUps.Any(f => f.Id == e.FollowUpId && f.CaseId == caseId));
     }
 
+    /// <summary>Opens the report form of a milestone; MudButton's click renders it asynchronously.</summary>
+    private static void OpenForm(IRenderedComponent<FollowUpPanel> panel, Milestone milestone)
+    {
+        panel.Find($"[data-testid=follow-up-report-{milestone}]").Click();
+        panel.WaitForElement("[data-testid=follow-up-form]");
+    }
+
     private static void Choose(IRenderedComponent<FollowUpPanel> panel, string testId) => panel.Find($"input[data-testid={testId}]").Click();
 
     [Fact]
@@ -103,8 +111,7 @@ public sealed class FollowUpComponentTests(PostgresCluster cluster) : BoardCompo
         var actor = SignIn(Roles.Clinician, Uzl, userId: discussed.Clinician.Id);
         var panel = RenderPanel(discussed.CaseId, actor);
 
-        panel.Find("[data-testid=follow-up-report-Implementation]").Click();
-        panel.WaitForElement("[data-testid=follow-up-form]");
+        OpenForm(panel, Milestone.Implementation);
         Assert.Empty(panel.FindAll("[data-testid=outcome-EnrolledInTrial]"));
         Choose(panel, "outcome-NotImplemented");
         panel.Find("[data-testid=follow-up-save]").Click();
@@ -129,14 +136,12 @@ public sealed class FollowUpComponentTests(PostgresCluster cluster) : BoardCompo
         var discussed = await DiscussedAsync(daysAgo: 10, "BSPHO-2026-9004", trial: "NCT04567890");
         var actor = SignIn(Roles.DataManager, Uzl, userId: discussed.Clinician.Id);
         var panel = RenderPanel(discussed.CaseId, actor);
-        panel.Find("[data-testid=follow-up-report-Implementation]").Click();
-        panel.WaitForElement("[data-testid=follow-up-form]");
+        OpenForm(panel, Milestone.Implementation);
         Choose(panel, "outcome-Implemented");
         panel.Find("[data-testid=follow-up-save]").Click();
         panel.WaitForAssertion(() => Assert.Equal("Reported", panel.Find("[data-testid=milestone-state-Implementation]").GetAttribute("data-state")));
 
-        panel.Find("[data-testid=follow-up-report-Implementation]").Click();
-        panel.WaitForElement("[data-testid=follow-up-form]");
+        OpenForm(panel, Milestone.Implementation);
         Choose(panel, "outcome-EnrolledInTrial");
         panel.Find("[data-testid=follow-up-save]").Click();
         panel.WaitForAssertion(() => Assert.Contains("Give the reason for the correction.", panel.Find("[data-testid=follow-up-form]").TextContent));
@@ -150,13 +155,32 @@ public sealed class FollowUpComponentTests(PostgresCluster cluster) : BoardCompo
     }
 
     [Fact]
+    public async Task Form_AfterSomeoneElseReported_IsRefusedAsStale_AndReloadShowsTheirReport()
+    {
+        var discussed = await DiscussedAsync(daysAgo: 10, "BSPHO-2026-9008");
+        var actor = SignIn(Roles.Clinician, Uzl, userId: discussed.Clinician.Id);
+        var panel = RenderPanel(discussed.CaseId, actor);
+        OpenForm(panel, Milestone.Implementation);
+        Choose(panel, "outcome-Implemented");
+        await Services.GetRequiredService<FollowUpService>().ReportAsync(actor, discussed.CaseId,
+            new FollowUpReport { Implementation = new(ImplementationOutcome.NotImplemented, NotImplementedReason.NotEligible, null) }, version: null);
+
+        panel.Find("[data-testid=follow-up-save]").Click();
+
+        panel.WaitForAssertion(() => Assert.Contains("Someone else changed this in the meantime", panel.Find("[data-testid=follow-up-error]").TextContent));
+        Assert.Equal(1, await EntriesAsync(discussed.CaseId));
+        panel.Find("[data-testid=follow-up-reload]").Click();
+        panel.WaitForAssertion(() => Assert.Contains("Not implemented: Not eligible", panel.Find("[data-testid=milestone-value-Implementation]").TextContent));
+        Assert.Empty(panel.FindAll("[data-testid=follow-up-form]"));
+    }
+
+    [Fact]
     public async Task Form_WithAPhoneNumberInTheDetail_MarksItUnderTheDetail_AndSavesNothing()
     {
         var discussed = await DiscussedAsync(daysAgo: 10, "BSPHO-2026-9005");
         var actor = SignIn(Roles.Clinician, Uzl, userId: discussed.Clinician.Id);
         var panel = RenderPanel(discussed.CaseId, actor);
-        panel.Find("[data-testid=follow-up-report-Implementation]").Click();
-        panel.WaitForElement("[data-testid=follow-up-form]");
+        OpenForm(panel, Milestone.Implementation);
         Choose(panel, "outcome-Implemented");
 
         panel.Find("textarea[data-testid=follow-up-detail]").Input("Started after the parents called from 0475 12 34 56.");

@@ -3,7 +3,7 @@ using TumourBoard.Domain.FollowUps;
 
 namespace TumourBoard.Web.Features.FollowUps;
 
-/// <summary>The follow-up of one discussed case as its page and the API show it.</summary>
+/// <summary>The follow-up of one discussed case as its page and the API show it; <see cref="Version"/> is 0 while nothing is reported.</summary>
 public sealed record FollowUpView(
     int CaseId,
     string CaseCode,
@@ -13,7 +13,7 @@ public sealed record FollowUpView(
     IReadOnlyList<MilestoneView> Milestones,
     IReadOnlyList<FollowUpEntryView> History,
     bool CanReport,
-    uint? Version)
+    uint Version)
 {
     public MilestoneView Of(Milestone milestone) => Milestones.Single(m => m.Milestone == milestone);
 }

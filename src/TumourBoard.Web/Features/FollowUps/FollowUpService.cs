@@ -34,7 +34,7 @@ public sealed class FollowUpService(IDbContextFactory<TumourBoardDbContext> dbFa
 
     /// <summary>
     /// Records a report of the submitting centre; refused whole when a part breaks a rule, when the case was not
-    /// discussed, or when someone reported since <paramref name="version"/> (when given). Returns the entries added:
+    /// discussed, or when someone reported since <paramref name="version"/> (when given; 0 when nothing was reported). Returns the entries added:
     /// none when the report repeats what is in force.
     /// </summary>
     public async Task<int> ReportAsync(Actor actor, int caseId, FollowUpReport report, uint? version, CancellationToken ct = default)
@@ -43,6 +43,9 @@ public sealed class FollowUpService(IDbContextFactory<TumourBoardDbContext> dbFa
         var @case = await DiscussedCaseAsync(db, actor, caseId, ct, demandWrite: true);
         var followUp = await db.FollowUps.Include(f => f.Entries).SingleOrDefaultAsync(f => f.CaseId == caseId, ct);
         var now = Now;
+        // Version 0 was read while nothing was reported: a report made since makes this one stale, like a changed version.
+        if (version is { } read && (followUp is null ? read != 0 : read == 0))
+            throw new DbUpdateConcurrencyException("The follow-up was reported by someone else in the meantime.");
         if (followUp is null)
         {
             var discussion = await DiscussionAsync(db, caseId, ct);
@@ -239,7 +242,7 @@ public sealed class FollowUpService(IDbContextFactory<TumourBoardDbContext> dbFa
             .ToList();
         return new FollowUpView(@case.Id, @case.Code, @case.CentreId, @case.CentreCode, discussion.View, milestones,
             entries.Select(e => EntryView(e, names)).ToList(), Access.CanReportFollowUp(actor, @case.CentreId),
-            followUp is null ? null : db.VersionOf(followUp));
+            followUp is null ? 0 : db.VersionOf(followUp));
     }
 
     private static FollowUpEntryView EntryView(FollowUpEntry e, IReadOnlyDictionary<Guid, string> names) =>

@@ -220,6 +220,24 @@ public sealed class FollowUpApiTests(DemoAppFixture fixture) : IClassFixture<Dem
         Assert.Equal(2, await EntriesAsync(caseId));
     }
 
+    [Fact]
+    public async Task Report_ReadWhileNothingWasReported_AfterSomeoneReported_IsRefusedAsStale()
+    {
+        var caseId = await DiscussedCaseAsync();
+        using var clinician = As("demo-clinician.uzl");
+        using var dataManager = As("demo-datamanager.uzl");
+        var version = (await JsonOf(await clinician.GetAsync($"api/v1/cases/{caseId}/follow-up"))).GetProperty("version").GetUInt32();
+
+        var first = await dataManager.PutAsJsonAsync($"api/v1/cases/{caseId}/follow-up", new { implementation = new { outcome = "Implemented" }, version });
+        var second = await clinician.PutAsJsonAsync($"api/v1/cases/{caseId}/follow-up", new { implementation = new { outcome = "NotImplemented", reason = "NotEligible" }, version });
+
+        Assert.Equal(0u, version);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal("Concurrency.Changed", await CodeOf(second));
+        Assert.Equal(1, await EntriesAsync(caseId));
+    }
+
     [Theory]
     [InlineData("demo-clinician.cusl", HttpStatusCode.OK, HttpStatusCode.Forbidden)]
     [InlineData("demo-observer", HttpStatusCode.OK, HttpStatusCode.Forbidden)]
@@ -387,5 +405,18 @@ public sealed class FollowUpApiTests(DemoAppFixture fixture) : IClassFixture<Dem
         var latest = await scope.ServiceProvider.GetRequiredService<NotificationService>().LatestAsync(clinician, 100);
         var code = await _app.WithDbAsync(db => db.Cases.Where(c => c.Id == caseId).Select(c => c.Code).SingleAsync());
         Assert.Contains(latest, n => n.Kind == NotificationKind.FollowUpDue && n.CaseId == caseId && n.CaseCode == code);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheFollowUpEndpoints()
+    {
+        using var anonymous = _app.ApiClient(null);
+
+        var document = await anonymous.GetStringAsync("openapi/v1.json");
+
+        Assert.Contains("/api/v1/cases/{id}/follow-up", document);
+        Assert.Contains("/api/v1/follow-ups/due", document);
+        Assert.Contains("/api/v1/meetings/{id}/follow-ups", document);
+        Assert.Contains("FollowUpReportRequest", document);
     }
 }
