@@ -26,3 +26,26 @@ public sealed class FiguresTests(BrowserFixture browser, DemoAppFixture app) : I
         await Assertions.Expect(page.GetByTestId("form-error")).ToBeVisibleAsync();
     }
 }
+
+public sealed class ExportsAndDashboardTests(BrowserFixture browser, DemoAppFixture app) : IClassFixture<DemoAppFixture>
+{
+    [Fact]
+    public async Task DataManager_SeesTheCentresCases_AndPreparesTheRegistryExport()
+    {
+        var page = await browser.NewPageAsync(app.App.BaseAddress);
+        await page.SignInAsync("datamanager.uzl@demo.tumourboard.be");
+
+        await Assertions.Expect(page.GetByTestId("centre-cases")).ToBeVisibleAsync();
+        await page.ScreenshotAsync("dashboard-data-manager");
+        await page.GetByTestId("nav-exports").ClickAsync();
+        await page.WaitForInteractiveAsync();
+
+        await Assertions.Expect(page.GetByTestId("exports-count")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("exports-download")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(@"exports/registry\.csv\?from=\d{4}-\d{2}-\d{2}&to="));
+        await page.ScreenshotAsync("exports");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("exports-download").ClickAsync());
+        var path = await download.PathAsync();
+        var text = await File.ReadAllTextAsync(path!);
+        Assert.StartsWith("case_code;centre;", text.TrimStart('\uFEFF'));
+    }
+}

@@ -8,7 +8,8 @@ public static class Pages
 {
     public static async Task SignInAsync(this IPage page, string email, string password = TumourBoardApp.DemoPassword)
     {
-        await page.GotoAsync("Account/Login");
+        // The first page of a freshly started app waits for its warm-up (the event listener, the PDF fonts).
+        await page.GotoAsync("Account/Login", new PageGotoOptions { Timeout = 60_000 });
         await page.GetByTestId("login-email").FillAsync(email);
         await page.GetByTestId("login-password").FillAsync(password);
         await page.GetByTestId("login-submit").ClickAsync();

@@ -24,6 +24,16 @@ public sealed class CaseService(
 {
     private readonly IDataProtector _localReferences = dataProtection.CreateProtector("TumourBoard.Cases.LocalReference.v1");
 
+    /// <summary>How many of the actor's own centre's cases stand in each status (drafts included: they are the centre's own).</summary>
+    public async Task<IReadOnlyDictionary<CaseStatus, int>> CentreCountsAsync(Actor actor, CancellationToken ct = default)
+    {
+        Access.Demand(!actor.IsAdmin && actor.CentreId is not null);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var counts = await db.Cases.AsNoTracking().Where(c => c.CentreId == actor.CentreId)
+            .GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return Enum.GetValues<CaseStatus>().ToDictionary(s => s, s => counts.SingleOrDefault(c => c.Key == s)?.Count ?? 0);
+    }
+
     public async Task<IReadOnlyList<CaseSummary>> ListAsync(Actor actor, CaseFilter filter, CancellationToken ct = default)
     {
         Access.Demand(!actor.IsAdmin);
