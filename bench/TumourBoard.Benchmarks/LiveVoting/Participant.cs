@@ -33,7 +33,7 @@ internal sealed class Participant : IAsyncDisposable
                 o.SkipNegotiation = true;
             })
             .Build();
-        _connection.On<JsonElement>("TallyChanged", OnTallyChanged);
+        _connection.On<TallyEvent>("TallyChanged", OnTallyChanged);
     }
 
     public int Highest
@@ -92,22 +92,21 @@ internal sealed class Participant : IAsyncDisposable
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
     // The client calls handlers of one connection one at a time; the lock is for the reader on the scenario's side.
-    private void OnTallyChanged(JsonElement e)
+    private void OnTallyChanged(TallyEvent e)
     {
         var receivedAt = Stopwatch.GetTimestamp();
-        if (!e.TryGetProperty("itemId", out var item) || item.ValueKind != JsonValueKind.Number)
+        if (e.ItemId is not { } itemId)
             return;
-        var state = e.GetProperty("state");
         int count;
         var countOnly = false;
-        if (state.ValueKind == JsonValueKind.Object && state.TryGetProperty("votesCast", out var votesCast))
+        if (e.State.ValueKind == JsonValueKind.Object && e.State.TryGetProperty("votesCast", out var votesCast))
         {
             count = votesCast.GetInt32();
         }
-        else if (state.ValueKind == JsonValueKind.Number)
+        else if (e.State.ValueKind == JsonValueKind.Number)
         {
             // The broadcaster falls back to the count of the event when it cannot read the tally.
-            count = state.GetInt32();
+            count = e.State.GetInt32();
             countOnly = true;
         }
         else
@@ -117,7 +116,7 @@ internal sealed class Participant : IAsyncDisposable
 
         lock (_gate)
         {
-            if (item.GetInt32() != _watchedItemId)
+            if (itemId != _watchedItemId)
                 return;
             _events++;
             _countOnlyEvents += countOnly ? 1 : 0;
@@ -127,4 +126,7 @@ internal sealed class Participant : IAsyncDisposable
             _highest = Math.Max(_highest, upTo);
         }
     }
+
+    /// <summary>The part of a TallyChanged event the member reads: the item, and the tally (or only its count).</summary>
+    private sealed record TallyEvent(int? ItemId, JsonElement State);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TumourBoard.Domain.Meetings;
+using TumourBoard.Domain.Reporting;
 
 namespace TumourBoard.Web.Infrastructure;
 
@@ -12,6 +13,9 @@ public sealed class BrusselsClock(TimeProvider time)
 
     /// <summary>Today on the board's calendar.</summary>
     public DateOnly Today => BoardTime.DateOf(UtcNow);
+
+    /// <summary>A reporting period as asked for (either end may be left out), checked; by default the twelve months up to today.</summary>
+    public ReportingPeriod Period(DateOnly? from, DateOnly? to) => ReportingPeriod.Of(from, to, Today);
 
     public string Day(DateOnly day) => day.ToString("d", CultureInfo.CurrentCulture);
 

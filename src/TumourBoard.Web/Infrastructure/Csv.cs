@@ -3,8 +3,9 @@ using System.Text;
 namespace TumourBoard.Web.Infrastructure;
 
 /// <summary>
-/// CSV as RFC 4180 writes it (CRLF, fields quoted when they hold the separator, a quote or a line break), with a
-/// leading formula character neutralised so that a spreadsheet shows a cell instead of running it.
+/// CSV as RFC 4180 writes it (CRLF, fields quoted when they hold a comma or semicolon, a quote or a line break, so a
+/// reader guessing either separator splits them alike), with a leading formula character neutralised so that a
+/// spreadsheet shows a cell instead of running it.
 /// </summary>
 public static class Csv
 {
@@ -12,10 +13,13 @@ public static class Csv
     {
         if (string.IsNullOrEmpty(value))
             return "";
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        if (IsFormulaStart(value[0]))
             value = "'" + value;
-        return value.IndexOf(separator) >= 0 || value.IndexOfAny(['"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+        return value.IndexOfAny([separator, ',', ';', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
     }
+
+    /// <summary>A character that makes a spreadsheet read a cell as a formula.</summary>
+    public static bool IsFormulaStart(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
 
     public static string Line(IEnumerable<string?> fields, char separator = ',') =>
         string.Join(separator, fields.Select(f => Field(f, separator))) + "\r\n";

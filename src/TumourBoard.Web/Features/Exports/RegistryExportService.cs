@@ -25,17 +25,12 @@ public sealed record FollowUpColumns(
     ImplementationOutcome? Implementation, NotImplementedReason? NotImplementedReason,
     TreatmentResponse? Response3Months, TreatmentResponse? Response6Months, TreatmentResponse? Response12Months, string State)
 {
-    /// <summary>The most pressing state of the milestones: Overdue, Due, Upcoming, then Complete.</summary>
     public static FollowUpColumns Of(CaseFollowUp? followUp, DateOnly discussedOn, DateOnly today)
     {
-        var facts = followUp?.Facts() ?? FollowUpFacts.NothingReported(discussedOn);
-        var states = FollowUpSchedule.Assess(facts, today).Select(m => m.State).ToList();
-        var state = states.Contains(MilestoneState.Overdue) ? "Overdue" : states.Contains(MilestoneState.Due) ? "Due"
-            : states.Contains(MilestoneState.Upcoming) ? "Upcoming" : "Complete";
         var implementation = followUp?.Current(Milestone.Implementation);
         return new FollowUpColumns(implementation?.Outcome, implementation?.Reason,
             followUp?.Current(Milestone.Response3Months)?.Response, followUp?.Current(Milestone.Response6Months)?.Response,
-            followUp?.Current(Milestone.Response12Months)?.Response, state);
+            followUp?.Current(Milestone.Response12Months)?.Response, FollowUpStanding.Of(followUp, discussedOn, today).MostPressing);
     }
 }
 
@@ -87,13 +82,13 @@ public sealed class RegistryExportService(IDbContextFactory<TumourBoardDbContext
                 OptionLabel = db.Set<TreatmentOption>().Where(o => o.Id == i.Recommendation!.OptionId).Select(o => o.Label).FirstOrDefault(),
             }).ToListAsync(ct);
         var caseIds = rows.Select(r => r.CaseId).ToList();
-        var followUps = await db.FollowUps.AsNoTracking().Include(f => f.Entries).Where(f => caseIds.Contains(f.CaseId)).ToDictionaryAsync(f => f.CaseId, ct);
-        var today = DateOnly.FromDateTime(BoardTime.ToLocal(time.GetUtcNow().UtcDateTime));
+        var followUps = await FollowUps.FollowUpService.OfCasesAsync(db, caseIds, ct);
+        var today = BoardTime.DateOf(time.GetUtcNow().UtcDateTime);
         return rows.Select(r => new RegistryRow(r.Code, r.Centre, r.Sex, r.AgeYears, r.AgeMonths, r.DiagnosisYear, r.DiagnosisMonth,
             r.Morphology, r.Topography, r.Iccc3Group, r.Iccc3Subgroup, r.DiseaseStatus, r.Stage, r.SubmittedAtUtc ?? r.RecordedAtUtc, r.StartsAtUtc,
             r.RecordedAtUtc, string.Join(" — ", new[] { r.OptionLabel, r.Text }.Where(t => !string.IsNullOrWhiteSpace(t))),
             r.Consensus, r.QuorumMet, r.TrialReferral,
-            FollowUpColumns.Of(followUps.GetValueOrDefault(r.CaseId), LocalDay(r.RecordedAtUtc), today))).ToList();
+            FollowUpColumns.Of(followUps.GetValueOrDefault(r.CaseId), BoardTime.DateOf(r.RecordedAtUtc), today))).ToList();
     }
 
     /// <summary>The export as CSV for spreadsheets (semicolons, UTF-8 with a byte order mark, decision 0035); audited.</summary>
@@ -128,9 +123,8 @@ public sealed class RegistryExportService(IDbContextFactory<TumourBoardDbContext
         return centreId;
     }
 
-    private static DateOnly LocalDay(DateTime utc) => DateOnly.FromDateTime(BoardTime.ToLocal(utc));
 
-    private static string Day(DateTime utc) => LocalDay(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Day(DateTime utc) => BoardTime.DateOf(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -184,12 +184,16 @@ public sealed class FollowUpService(IDbContextFactory<TumourBoardDbContext> dbFa
             .Where(x => !db.FollowUps.Any(f => f.CaseId == x.Id && f.IsComplete && f.UpdatedAtUtc <= asOfUtc))
             .ToListAsync(ct);
         var caseIds = discussed.Select(d => d.Id).ToList();
-        var followUps = await db.FollowUps.AsNoTracking().Include(f => f.Entries).Where(f => caseIds.Contains(f.CaseId)).ToDictionaryAsync(f => f.CaseId, ct);
+        var followUps = await OfCasesAsync(db, caseIds, ct);
         var centres = await db.Centres.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Code, ct);
         return discussed.Select(d => new OpenFollowUp(d.Id, d.Code, d.CentreId, centres[d.CentreId], d.DiagnosisLabel, d.MeetingId, BoardTime.DateOf(d.RecordedAtUtc),
                 followUps.GetValueOrDefault(d.Id)))
             .ToList();
     }
+
+    /// <summary>The follow-ups of these cases with their entries, by case (a case nobody reported on has none).</summary>
+    internal static Task<Dictionary<int, CaseFollowUp>> OfCasesAsync(TumourBoardDbContext db, IReadOnlyCollection<int> caseIds, CancellationToken ct) =>
+        db.FollowUps.AsNoTracking().Include(f => f.Entries).Where(f => caseIds.Contains(f.CaseId)).ToDictionaryAsync(f => f.CaseId, ct);
 
     /// <summary>The milestones of a follow-up that were due or overdue on <paramref name="day"/>, from what was reported until <paramref name="asOfUtc"/> (default: now).</summary>
     private static IEnumerable<DueFollowUp> DueOf(OpenFollowUp o, DateTime? asOfUtc, DateOnly day) =>

@@ -262,21 +262,31 @@ public sealed class LiveBoardService(
             throw new DomainException("Voting.NotPresent", "Join the meeting room to vote.");
         if (!check.OptionValid)
             throw new DomainException("Voting.OptionInvalid", "This option belongs to another case.");
-        await db.Database.ExecuteSqlRawAsync(
+        // The upsert and the tally that includes it are one statement. The statement's snapshot does not see its own
+        // upsert, so the voter's earlier vote is left out and the row the upsert returns is counted instead.
+        var rows = await db.Database.SqlQueryRaw<TallyRow>(
             """
-            INSERT INTO votes ("AgendaItemId", "VoterId", "CentreId", "OptionId", "CastAtUtc", "ChangedAtUtc")
-            VALUES (@item, @voter, @centre, @option, @now, @now)
-            ON CONFLICT ("AgendaItemId", "VoterId") DO UPDATE SET "OptionId" = EXCLUDED."OptionId", "ChangedAtUtc" = EXCLUDED."ChangedAtUtc"
+            WITH upsert AS (
+                INSERT INTO votes ("AgendaItemId", "VoterId", "CentreId", "OptionId", "CastAtUtc", "ChangedAtUtc")
+                VALUES (@item, @voter, @centre, @option, @now, @now)
+                ON CONFLICT ("AgendaItemId", "VoterId") DO UPDATE SET "OptionId" = EXCLUDED."OptionId", "ChangedAtUtc" = EXCLUDED."ChangedAtUtc"
+                RETURNING "OptionId", "CentreId")
+            SELECT o."Id" AS "OptionId", NULL::integer AS "CentreId", -1 AS "Votes", o."Position" FROM case_options o WHERE o."CaseId" = @case
+            UNION ALL
+            SELECT g."OptionId", g."CentreId", count(*)::integer, 0
+            FROM (SELECT v."OptionId", v."CentreId" FROM votes v WHERE v."AgendaItemId" = @item AND v."VoterId" <> @voter
+                  UNION ALL
+                  SELECT u."OptionId", u."CentreId" FROM upsert u) g
+            GROUP BY g."OptionId", g."CentreId"
             """,
-            [
-                new NpgsqlParameter("item", NpgsqlDbType.Integer) { Value = itemId },
-                new NpgsqlParameter("voter", NpgsqlDbType.Uuid) { Value = actor.UserId },
-                new NpgsqlParameter("centre", NpgsqlDbType.Integer) { Value = (object?)actor.CentreId ?? DBNull.Value },
-                new NpgsqlParameter("option", NpgsqlDbType.Integer) { Value = (object?)optionId ?? DBNull.Value },
-                new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = now },
-            ], ct);
+            new NpgsqlParameter("item", NpgsqlDbType.Integer) { Value = itemId },
+            new NpgsqlParameter("voter", NpgsqlDbType.Uuid) { Value = actor.UserId },
+            new NpgsqlParameter("centre", NpgsqlDbType.Integer) { Value = (object?)actor.CentreId ?? DBNull.Value },
+            new NpgsqlParameter("option", NpgsqlDbType.Integer) { Value = (object?)optionId ?? DBNull.Value },
+            new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = now },
+            new NpgsqlParameter("case", NpgsqlDbType.Integer) { Value = check.CaseId }).ToListAsync(ct);
         // The reply is read inside the vote's transaction: once committed, the voter is told, with nothing left to fail.
-        var full = await ComputeTallyAsync(db, itemId, check.CaseId, ct);
+        var full = TallyOf(rows);
         audit.Add(db, actor, "vote.cast", "agenda-item", itemId);
         await PostgresEventRelay.NotifyAsync(db, new BoardEvent(BoardEventTypes.TallyChanged, meetingId, itemId, now, full.VotesCast), ct);
         await db.SaveChangesAsync(ct);
@@ -305,11 +315,27 @@ public sealed class LiveBoardService(
     private async Task<TallyView?> PublicTallyOnceAsync(int meetingId, int itemId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var item = await db.AgendaItems.Where(i => i.Id == itemId && i.MeetingId == meetingId)
-            .Select(i => new { i.CaseId, i.VotingStatus, Mode = db.Meetings.Where(m => m.Id == i.MeetingId).Select(m => m.VotingMode).First() })
-            .SingleOrDefaultAsync(ct);
-        return item is null ? null : View(itemId, item.VotingStatus, item.Mode, await ComputeTallyAsync(db, itemId, item.CaseId, ct));
+        // Every instance reads this once per vote, so it is one round trip: the item's state and the meeting's mode on
+        // each row, with the case's options and the vote counts (none when nobody has voted yet).
+        var rows = await db.Database.SqlQuery<PublicTallyRow>(
+            $"""
+            SELECT i."VotingStatus", m."VotingMode", t."OptionId", t."CentreId", t."Votes", t."Position"
+            FROM agenda_items i
+            JOIN meetings m ON m."Id" = i."MeetingId"
+            LEFT JOIN LATERAL (
+                SELECT o."Id" AS "OptionId", NULL::integer AS "CentreId", -1 AS "Votes", o."Position" FROM case_options o WHERE o."CaseId" = i."CaseId"
+                UNION ALL
+                SELECT v."OptionId", v."CentreId", count(*)::integer, 0 FROM votes v WHERE v."AgendaItemId" = i."Id" GROUP BY v."OptionId", v."CentreId"
+            ) t ON true
+            WHERE i."Id" = {itemId} AND i."MeetingId" = {meetingId}
+            """).ToListAsync(ct);
+        if (rows.Count == 0)
+            return null;
+        var tally = TallyOf(rows.Where(r => r.Votes is not null).Select(r => new TallyRow(r.OptionId, r.CentreId, r.Votes!.Value, r.Position ?? 0)));
+        return View(itemId, Enum.Parse<VotingStatus>(rows[0].VotingStatus), Enum.Parse<VotingMode>(rows[0].VotingMode), tally);
     }
+
+    private sealed record PublicTallyRow(string VotingStatus, string VotingMode, int? OptionId, int? CentreId, int? Votes, int? Position);
 
     public Task AddOptionAsync(Actor actor, int meetingId, int itemId, OptionContent option, CancellationToken ct = default) =>
         ChairAsync(actor, meetingId, "option.add", BoardEventTypes.CurrentItemChanged, async (db, m, now) =>
@@ -392,20 +418,23 @@ public sealed class LiveBoardService(
     /// The case's options and the item's votes counted per option and centre, in one round trip of a few dozen rows
     /// whatever the size of the room: every vote reads it once, and each instance once more to announce it.
     /// </summary>
-    private static async Task<Tally> ComputeTallyAsync(TumourBoardDbContext db, int itemId, int caseId, CancellationToken ct)
-    {
-        var rows = await db.Database.SqlQuery<TallyRow>(
+    private static async Task<Tally> ComputeTallyAsync(TumourBoardDbContext db, int itemId, int caseId, CancellationToken ct) =>
+        TallyOf(await db.Database.SqlQuery<TallyRow>(
             $"""
             SELECT o."Id" AS "OptionId", NULL::integer AS "CentreId", -1 AS "Votes", o."Position" FROM case_options o WHERE o."CaseId" = {caseId}
             UNION ALL
             SELECT v."OptionId", v."CentreId", count(*)::integer, 0 FROM votes v WHERE v."AgendaItemId" = {itemId} GROUP BY v."OptionId", v."CentreId"
-            """).ToListAsync(ct);
+            """).ToListAsync(ct));
+
+    /// <summary>The tally from rows of the case's options (Votes -1, in their order) and vote counts per option and centre.</summary>
+    private static Tally TallyOf(IEnumerable<TallyRow> rows)
+    {
+        var list = rows as IReadOnlyCollection<TallyRow> ?? rows.ToList();
         return Tally.FromGroups(
-            rows.Where(r => r.Votes < 0).OrderBy(r => r.Position).Select(r => r.OptionId!.Value),
-            rows.Where(r => r.Votes >= 0).Select(r => new VoteGroup(r.OptionId, r.CentreId, r.Votes)).ToList());
+            list.Where(r => r.Votes < 0).OrderBy(r => r.Position).Select(r => r.OptionId!.Value),
+            list.Where(r => r.Votes >= 0).Select(r => new VoteGroup(r.OptionId, r.CentreId, r.Votes)).ToList());
     }
 
-    /// <summary>A row of the tally query: an option (Votes -1, with its position) or a count of votes.</summary>
     private sealed record TallyRow(int? OptionId, int? CentreId, int Votes, int Position);
 
     private async Task<IReadOnlyList<PresentPerson>> PresentAsync(TumourBoardDbContext db, int meetingId, CancellationToken ct)

@@ -19,10 +19,6 @@ namespace TumourBoard.Web.Features.Statistics;
 /// <summary>The board's figures for the coordinators, counted in the database over a period, and their CSV exports.</summary>
 public sealed class BoardFiguresService(IDbContextFactory<TumourBoardDbContext> dbFactory, AuditTrail audit, TimeProvider time, IStringLocalizer<SharedResource> L)
 {
-    /// <summary>The period asked for (either end may be left out), checked; the default is the last twelve months.</summary>
-    public ReportingPeriod Period(DateOnly? from, DateOnly? to) =>
-        ReportingPeriod.Of(from, to, DateOnly.FromDateTime(BoardTime.ToLocal(time.GetUtcNow().UtcDateTime)));
-
     public async Task<BoardFigures> FiguresAsync(Actor actor, ReportingPeriod period, CancellationToken ct = default)
     {
         Access.Demand(Access.CanSeeBoardFigures(actor));
@@ -53,7 +49,7 @@ public sealed class BoardFiguresService(IDbContextFactory<TumourBoardDbContext> 
             })
             .ToListAsync(ct);
         var delays = DurationSummary.Of(recommendations.Where(r => r.SubmittedAtUtc is not null)
-            .Select(r => LocalDate(r.RecordedAtUtc).DayNumber - LocalDate(r.SubmittedAtUtc!.Value).DayNumber));
+            .Select(r => BoardTime.DateOf(r.RecordedAtUtc).DayNumber - BoardTime.DateOf(r.SubmittedAtUtc!.Value).DayNumber));
         var byConsensus = Enum.GetValues<Consensus>()
             .Select(c => new FigureRow(c.ToString(), L[$"Consensus.{c}"], recommendations.Count(r => r.Consensus == c)))
             .ToList();
@@ -79,22 +75,16 @@ public sealed class BoardFiguresService(IDbContextFactory<TumourBoardDbContext> 
 
         // The follow-up of the period's recommendations, as it stands today.
         var caseIds = recommendations.Select(r => r.CaseId).ToList();
-        var followUps = await db.FollowUps.AsNoTracking().Include(f => f.Entries).Where(f => caseIds.Contains(f.CaseId)).ToDictionaryAsync(f => f.CaseId, ct);
-        var today = DateOnly.FromDateTime(BoardTime.ToLocal(time.GetUtcNow().UtcDateTime));
-        var states = recommendations.Select(r =>
-        {
-            var followUp = followUps.GetValueOrDefault(r.CaseId);
-            var facts = followUp?.Facts() ?? FollowUpFacts.NothingReported(DateOnly.FromDateTime(BoardTime.ToLocal(r.RecordedAtUtc)));
-            return (Outcome: followUp?.Current(Milestone.Implementation)?.Outcome, Complete: FollowUpSchedule.IsComplete(facts),
-                Overdue: FollowUpSchedule.Assess(facts, today).Any(m => m.State == MilestoneState.Overdue));
-        }).ToList();
+        var followUps = await FollowUps.FollowUpService.OfCasesAsync(db, caseIds, ct);
+        var today = BoardTime.DateOf(time.GetUtcNow().UtcDateTime);
+        var states = recommendations.Select(r => FollowUpStanding.Of(followUps.GetValueOrDefault(r.CaseId), BoardTime.DateOf(r.RecordedAtUtc), today)).ToList();
         var implementation = Enum.GetValues<ImplementationOutcome>()
-            .Select(o => new FigureRow(o.ToString(), L[$"FollowUp.Outcome.{o}"], states.Count(s => s.Outcome == o)))
-            .Append(new FigureRow(BoardFigures.NotYetReported, L["Figures.NotYetReported"], states.Count(s => s.Outcome is null)))
+            .Select(o => new FigureRow(o.ToString(), L[$"FollowUp.Outcome.{o}"], states.Count(s => s.Implementation == o)))
+            .Append(new FigureRow(BoardFigures.NotYetReported, L["Figures.NotYetReported"], states.Count(s => s.Implementation is null)))
             .ToList();
 
         return new BoardFigures(period, perCentre, perGroup, delays, byConsensus, recommendations.Count(r => !r.QuorumMet), referrals, attendance,
-            implementation, states.Count(s => s.Complete), states.Count(s => s.Overdue));
+            implementation, states.Count(s => s.IsComplete), states.Count(s => s.IsOverdue));
     }
 
     /// <summary>One figure as a CSV file for spreadsheets (semicolons, UTF-8 with a byte order mark, decision 0035); the export is audited.</summary>
@@ -124,7 +114,6 @@ public sealed class BoardFiguresService(IDbContextFactory<TumourBoardDbContext> 
             Csv.Document(header, rows.Select(r => new[] { from, to, r.Code, r.Label, Number(r.Count) }), ';');
     }
 
-    private static DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(BoardTime.ToLocal(utc));
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

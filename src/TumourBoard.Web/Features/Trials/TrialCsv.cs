@@ -27,26 +27,14 @@ public static class TrialCsv
 
     public static string Header() => Line(Columns);
 
-    public static string Line(IEnumerable<string?> cells) => string.Join(Delimiter, cells.Select(Cell)) + "\r\n";
-
-    /// <summary>A cell as written: neutralised when a spreadsheet would take it for a formula, quoted when needed.</summary>
-    public static string Cell(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-            return "";
-        if (IsFormulaStart(value[0]))
-            value = "'" + value;
-        return value.IndexOfAny([Delimiter, ',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-    }
+    public static string Line(IEnumerable<string?> cells) => Infrastructure.Csv.Line(cells, Delimiter);
 
     /// <summary>A cell as read: trimmed, with the apostrophe that neutralised a formula character removed.</summary>
     public static string Restore(string cell)
     {
         var value = cell.Trim();
-        return value.Length > 1 && value[0] == '\'' && IsFormulaStart(value[1]) ? value[1..] : value;
+        return value.Length > 1 && value[0] == '\'' && Infrastructure.Csv.IsFormulaStart(value[1]) ? value[1..] : value;
     }
-
-    private static bool IsFormulaStart(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
 
     /// <summary>
     /// Reads every record of <paramref name="text"/>; the delimiter is the one the header line uses (semicolon or comma).
