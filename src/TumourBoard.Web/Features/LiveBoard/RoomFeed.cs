@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using TumourBoard.Web.Features.Realtime;
+using TumourBoard.Web.Infrastructure;
 
 namespace TumourBoard.Web.Features.LiveBoard;
 
@@ -13,14 +15,20 @@ public sealed record RoomNotice(string Type, RoomEvent Event);
 /// <summary>
 /// The room's events as participants receive them, prepared once per instance and sent to the hub's meeting group and
 /// to the circuits. A vote's event names the item only; the tally it announces is read here once, not by each of the
-/// room's members. Votes arriving while a tally is being read and sent are announced together by the next read, so a
-/// burst of votes costs a few reads and sends instead of one per vote per member.
+/// room's members. Votes arriving while a tally is being read and sent, or less than the tally spacing after the last
+/// announcement, are announced together by the next read, so a burst of votes costs a few reads and sends instead of one
+/// per vote per member.
 /// </summary>
-public sealed class RoomFeed(BoardEvents events, IHubContext<MeetingHub> hub, IServiceScopeFactory scopes, ILogger<RoomFeed> logger)
+public sealed class RoomFeed(BoardEvents events, IHubContext<MeetingHub> hub, IServiceScopeFactory scopes, IOptions<LiveBoardOptions> options,
+    TimeProvider time, ILogger<RoomFeed> logger)
     : Notifier<RoomNotice>(logger), IHostedService
 {
     private readonly ConcurrentDictionary<(int MeetingId, int ItemId), TallyPump> _pumps = new();
     private IDisposable? _subscription;
+
+    private TimeProvider Time { get; } = time;
+
+    private TimeSpan TallySpacing => TimeSpan.FromMilliseconds(Math.Max(0, options.Value.TallySpacingMilliseconds));
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -87,6 +95,7 @@ public sealed class RoomFeed(BoardEvents events, IHubContext<MeetingHub> hub, IS
         private bool _tallyChanged;
         private bool _closed;
         private DateTime _at;
+        private long _lastAnnounced;
 
         public void Request(BoardEvent e)
         {
@@ -108,6 +117,14 @@ public sealed class RoomFeed(BoardEvents events, IHubContext<MeetingHub> hub, IS
         {
             while (true)
             {
+                // Soon after an announcement, wait out the spacing: the votes that come meanwhile are folded into the next.
+                // The close of a vote is not held back.
+                var wait = _lastAnnounced == 0 ? TimeSpan.Zero : feed.TallySpacing - feed.Time.GetElapsedTime(_lastAnnounced);
+                bool closing;
+                lock (_lock)
+                    closing = _closed;
+                if (wait > TimeSpan.Zero && !closing)
+                    await Task.Delay(wait, feed.Time);
                 bool tallyChanged, closed;
                 DateTime at;
                 lock (_lock)
@@ -122,6 +139,7 @@ public sealed class RoomFeed(BoardEvents events, IHubContext<MeetingHub> hub, IS
                 }
                 // Read after the events arrived, so it includes every vote they announce (counts only grow).
                 var tally = await feed.ReadTallyAsync(meetingId, itemId);
+                _lastAnnounced = feed.Time.GetTimestamp();
                 if (tallyChanged)
                     await feed.PublishAsync(BoardEventTypes.TallyChanged, new RoomEvent(meetingId, itemId, tally, at));
                 if (closed)
