@@ -96,15 +96,21 @@ public sealed class RoomFeed(BoardEvents events, IHubContext<MeetingHub> hub, IS
         private bool _closed;
         private DateTime _at;
         private long _lastAnnounced;
+        private TaskCompletionSource? _closeArrived;
 
         public void Request(BoardEvent e)
         {
             lock (_lock)
             {
                 if (e.Type == BoardEventTypes.VotingClosed)
+                {
                     _closed = true;
+                    _closeArrived?.TrySetResult();
+                }
                 else
+                {
                     _tallyChanged = true;
+                }
                 _at = e.AtUtc > _at ? e.AtUtc : _at;
                 if (_running)
                     return;
@@ -117,16 +123,8 @@ public sealed class RoomFeed(BoardEvents events, IHubContext<MeetingHub> hub, IS
         {
             while (true)
             {
-                // Soon after an announcement, wait out the spacing: the votes that come meanwhile are folded into the next.
-                // The close of a vote is not held back.
-                var wait = _lastAnnounced == 0 ? TimeSpan.Zero : feed.TallySpacing - feed.Time.GetElapsedTime(_lastAnnounced);
-                bool closing;
-                lock (_lock)
-                    closing = _closed;
-                if (wait > TimeSpan.Zero && !closing)
-                    await Task.Delay(wait, feed.Time);
-                bool tallyChanged, closed;
-                DateTime at;
+                Task? closeArrived = null;
+                var wait = TimeSpan.Zero;
                 lock (_lock)
                 {
                     if (!_tallyChanged && !_closed)
@@ -134,6 +132,28 @@ public sealed class RoomFeed(BoardEvents events, IHubContext<MeetingHub> hub, IS
                         _running = false;
                         return;
                     }
+                    // Soon after an announcement, wait out the spacing: the votes that come meanwhile are folded into
+                    // the next. The close of the vote is not held back, nor does it wait when it comes meanwhile.
+                    if (!_closed && _lastAnnounced != 0)
+                        wait = feed.TallySpacing - feed.Time.GetElapsedTime(_lastAnnounced);
+                    if (wait > TimeSpan.Zero)
+                    {
+                        _closeArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                        closeArrived = _closeArrived.Task;
+                    }
+                }
+                if (closeArrived is not null)
+                {
+                    using var stop = new CancellationTokenSource();
+                    await Task.WhenAny(closeArrived, Task.Delay(wait, feed.Time, stop.Token));
+                    stop.Cancel();
+                    lock (_lock)
+                        _closeArrived = null;
+                }
+                bool tallyChanged, closed;
+                DateTime at;
+                lock (_lock)
+                {
                     (tallyChanged, closed, at) = (_tallyChanged, _closed, _at);
                     (_tallyChanged, _closed) = (false, false);
                 }
