@@ -177,12 +177,12 @@ public sealed class MinutesDocument(IDocumentRenderer renderer, IStringLocalizer
 
         if (c.Summary is not null)
         {
-            yield return new Paragraph(L("Minutes.Summary"), TextStyle.Bold);
+            yield return new Heading(4, L("Minutes.Summary"));
             yield return new Paragraph(c.Summary);
         }
         if (c.FollowUps.Count > 0)
         {
-            yield return new Paragraph(L("Minutes.FollowUps"), TextStyle.Bold);
+            yield return new Heading(4, L("Minutes.FollowUps"));
             yield return new Table(
                 [new TableColumn(L("Minutes.Action"), 4f), new TableColumn(L("Minutes.Who"), 2f), new TableColumn(L("Minutes.Due"), 1.3f, ColumnAlignment.Right)],
                 c.FollowUps.Select(f => (IReadOnlyList<string>)[f.Action, f.Owner ?? "—", f.DueDate?.ToString("d", culture) ?? "—"]));
