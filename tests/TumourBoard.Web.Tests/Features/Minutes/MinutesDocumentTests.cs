@@ -52,6 +52,61 @@ public sealed class MinutesDocumentTests
         return result;
     }
 
+    /// <summary>Minutes with every kind of entry: two periods of attendance, a late addition discussed with dissent and
+    /// a trial referral, a case deferred with a reason and a late addition not reached.</summary>
+    private static MinutesRecord Full(BoardLanguage language)
+    {
+        var attendees = new List<AttendeeRecord>
+        {
+            new("Prof. dr. Anaïs Vermeulen", "UZL", "UZ Leuven", Discipline.PaediatricOncology, "Coordinator",
+                [new AttendancePeriod(Starts, Starts.AddMinutes(40)), new AttendancePeriod(Starts.AddMinutes(55), Starts.AddMinutes(95))]),
+            new("Dr. François Lefèvre", "CUSL", "Cliniques universitaires Saint-Luc", Discipline.Radiotherapy, "Clinician", [new AttendancePeriod(Starts.AddMinutes(7), Starts.AddMinutes(95))]),
+        };
+        var @case = new CaseRecord(1, 1, "BSPHO-2026-0101", "CUSL", "Cliniques universitaires Saint-Luc", "Dr. Joëlle Müller", 6, 3, Sex.Male,
+            "Médulloblastome groupe 3, métastatique", "III Intracranial and intraspinal neoplasms", "Radiothérapie crânio-spinale réduite ou standard ?", true,
+            [new OptionRecord(1, "Dose réduite", null, 3, false), new OptionRecord(2, "Dose standard", "NCT05126342", 7, true)],
+            12, 2, 5, false,
+            new RecommendationRecord("Dose standard", null, "Maladie métastatique : la dose réduite n'est pas validée.", Consensus.Majority,
+                "UZG préfère la dose réduite.", "NCT05126342 — SIOP PNET 5", true),
+            "Discussion approfondie de l'IRM post-opératoire.", [new FollowUpAction("Envoyer l'IRM au centre de référence", "Radiologue CUSL", new DateOnly(2027, 1, 15))]);
+        List<DeferredRecord> deferred = [new("BSPHO-2026-0102", "UZG", "Biologie moléculaire attendue", false, false), new("BSPHO-2026-0103", "HUDERF", null, true, true)];
+        return new MinutesRecord(7, "Concertation de novembre", Starts, Starts.AddMinutes(2), Starts.AddMinutes(95), language, "Prof. dr. Anaïs Vermeulen",
+            "Dr. Noël Dubois-Peeters", QuorumRules.Default, VotingMode.Open, attendees, [@case], deferred, MinutesStatus.Draft, 1, null);
+    }
+
+    [Theory]
+    [InlineData(BoardLanguage.English, "late addition", "Majority", "Radiotherapy", "6 years 3 months", "Not reached at the meeting", "Page 1 of")]
+    [InlineData(BoardLanguage.French, "ajout tardif", "Majorité", "Radiothérapie", "6 ans 3 mois", "Non abordé pendant la réunion", "Page 1 sur")]
+    [InlineData(BoardLanguage.Dutch, "laattijdig toegevoegd", "Meerderheid", "Radiotherapie", "6 jaar 3 maanden", "Niet behandeld tijdens de vergadering", "Pagina 1 van")]
+    public void Minutes_HoldEveryRecordedField_InTheMeetingsLanguage(BoardLanguage language, params string[] labels)
+    {
+        var record = Full(language);
+        var c = record.Cases[0];
+        var r = c.Recommendation!;
+
+        using var pdf = PdfDocument.Open(Document.Minutes(record, Starts.AddHours(3)));
+
+        var text = PdfReading.WithoutSpaces(string.Concat(pdf.GetPages().Select(PdfReading.PageText)));
+        string[] recorded =
+        [
+            record.Chair!, record.Secretary!, "12:32 – 14:05",
+            .. record.Attendees.SelectMany(a => new[] { a.Name, a.CentreCode! }), "12:30–13:10", "13:25–14:05", "12:37–14:05",
+            c.Code, c.CentreName, c.Presenter!, c.Diagnosis, c.Iccc3!, c.Question, .. c.Options.Select(o => o.Label), "NCT05126342",
+            r.Rationale, r.Dissent!, r.TrialReferral!, c.Summary!, c.FollowUps[0].Action, c.FollowUps[0].Owner!, "15/01/2027",
+            .. record.Deferred.Select(d => d.Code), record.Deferred[0].Reason!, .. labels,
+        ];
+        Assert.Equal([], recorded.Where(s => !text.Contains(PdfReading.WithoutSpaces(s), StringComparison.Ordinal)));
+        Assert.Equal(2, CountOf(text, PdfReading.WithoutSpaces(labels[0])));
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal))
+            count++;
+        return count;
+    }
+
     [Fact]
     public void CaseLongerThanAPage_NeverEndsAPageWithTheDiscussionOrFollowUpTitle()
     {
