@@ -99,6 +99,31 @@ public sealed class MinutesDocumentTests
         Assert.Equal(2, CountOf(text, PdfReading.WithoutSpaces(labels[0])));
     }
 
+    [Theory]
+    [InlineData("en-BE", 1, 1, "1 year 1 month")]
+    [InlineData("en-BE", 0, 7, "0 years 7 months")]
+    [InlineData("en-BE", 12, 0, "12 years 0 months")]
+    [InlineData("fr-BE", 1, 1, "1 an 1 mois")]
+    [InlineData("fr-BE", 0, 11, "0 an 11 mois")]
+    [InlineData("fr-BE", 2, 3, "2 ans 3 mois")]
+    [InlineData("nl-BE", 1, 1, "1 jaar 1 maand")]
+    [InlineData("nl-BE", 4, 2, "4 jaar 2 maanden")]
+    public void Age_IsWrittenWithTheSingularAndPluralOfEachLanguage(string culture, int years, int months, string expected)
+    {
+        var localizer = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider().GetRequiredService<IStringLocalizer<SharedResource>>();
+        var (current, ui) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+
+            Assert.Equal(expected, MinutesDocument.Age(localizer, years, months, System.Globalization.CultureInfo.CurrentCulture));
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (current, ui);
+        }
+    }
+
     private static int CountOf(string text, string part)
     {
         var count = 0;
