@@ -7,17 +7,18 @@ public abstract record Block;
 /// the start of what follows it.</summary>
 public sealed record Heading : Block
 {
-    /// <param name="level">1 for the document title, 2 for a section, 3 for a subsection.</param>
+    /// <param name="level">1 for the document title, 2 for a section, 3 for a subsection, 4 for a title in the body's
+    /// size and bold, set on its own line above what it names (a case's discussion, its follow-up actions).</param>
     /// <param name="text">The title; it wraps when it is longer than a line.</param>
     public Heading(int level, string text)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(level, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(level, 3);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(level, 4);
         Level = level;
         Text = text;
     }
 
-    /// <summary>1 to 3, largest first.</summary>
+    /// <summary>1 to 4, largest first.</summary>
     public int Level { get; }
 
     /// <summary>The title.</summary>

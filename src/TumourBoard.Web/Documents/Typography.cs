@@ -60,7 +60,8 @@ internal static class Typography
     {
         1 => (new TextFormat(true, false, 18, 23, Ink.Heading), 0, 10),
         2 => (new TextFormat(true, false, 13.5f, 18, Ink.Heading), 16, 6),
-        _ => (new TextFormat(true, false, 11, 15, Ink.Text), 12, 3),
+        3 => (new TextFormat(true, false, 11, 15, Ink.Text), 12, 3),
+        _ => (Body with { Bold = true }, ParagraphSpace, ParagraphSpace),
     };
 
     public static TextFormat ParagraphFormat(TextStyle style)

@@ -6,8 +6,8 @@ public sealed class DocumentTests
 {
     [Theory]
     [InlineData(0)]
-    [InlineData(4)]
-    public void Heading_OutsideLevelsOneToThree_IsRefused(int level) =>
+    [InlineData(5)]
+    public void Heading_OutsideLevelsOneToFour_IsRefused(int level) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new Heading(level, "Titre"));
 
     [Fact]

@@ -233,6 +233,33 @@ public sealed class SkiaPdfRendererTests
     }
 
     [Fact]
+    public void HeadingInTheBodySize_IsNeverTheLastLineOnAPage_NorSetApartFromItsText()
+    {
+        var blocks = new List<Block>();
+        for (var i = 0; i < 60; i++)
+        {
+            blocks.Add(new Paragraph(Words(10 + i * 13 % 80)));
+            blocks.Add(new Heading(4, $"Intitulé{i}"));
+            blocks.Add(i % 2 == 0
+                ? new Table([new TableColumn("Action"), new TableColumn("Qui")], [[Words(4, "a"), "UZL"], ["b", "c"]])
+                : new Paragraph(Words(30 + i * 11 % 70, "p")));
+        }
+
+        using var pdf = Render(With([.. blocks]));
+
+        Assert.True(pdf.NumberOfPages >= 5, $"{pdf.NumberOfPages} pages");
+        var heading = Typography.HeadingFormat(4).Format;
+        Assert.Equal((Typography.Body.Size, true), (heading.Size, heading.Bold));
+        foreach (var page in pdf.GetPages().SkipLast(1))
+        {
+            var letters = BodyLetters(page).Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
+            var last = letters.Min(l => Math.Round(l.StartBaseLine.Y, 1));
+            var line = string.Concat(letters.Where(l => Math.Round(l.StartBaseLine.Y, 1) == last).Select(l => l.Value));
+            Assert.False(line.StartsWith("Intitulé", StringComparison.Ordinal), $"Page {page.Number} ends with '{line}'");
+        }
+    }
+
+    [Fact]
     public void KeepTogether_ThatDoesNotFitOnTheRestOfThePage_StartsOnTheNextPage()
     {
         var group = new KeepTogether([new Heading(2, "Groupe"), new Paragraph(Words(150, "g")), new Table([new TableColumn("Option"), new TableColumn("Voix")], [["g-oui", "3"], ["g-non", "2"]])]);

@@ -137,7 +137,7 @@ public sealed class MinutesDocument(IDocumentRenderer renderer, IStringLocalizer
         var facts = new List<KeyValue>
         {
             new(L("Minutes.Presenter"), c.Presenter ?? "—"),
-            new(L("Minutes.Patient"), $"{L("Minutes.Age", c.AgeYears, c.AgeMonths)}, {L($"Sex.{c.Sex}").ToLower(culture)}"),
+            new(L("Minutes.Patient"), $"{Age(localizer, c.AgeYears, c.AgeMonths, culture)}, {L($"Sex.{c.Sex}").ToLower(culture)}"),
             new(L("Minutes.Diagnosis"), c.Diagnosis),
         };
         if (c.Iccc3 is not null)
@@ -177,12 +177,12 @@ public sealed class MinutesDocument(IDocumentRenderer renderer, IStringLocalizer
 
         if (c.Summary is not null)
         {
-            yield return new Paragraph(L("Minutes.Summary"), TextStyle.Bold);
+            yield return new Heading(4, L("Minutes.Summary"));
             yield return new Paragraph(c.Summary);
         }
         if (c.FollowUps.Count > 0)
         {
-            yield return new Paragraph(L("Minutes.FollowUps"), TextStyle.Bold);
+            yield return new Heading(4, L("Minutes.FollowUps"));
             yield return new Table(
                 [new TableColumn(L("Minutes.Action"), 4f), new TableColumn(L("Minutes.Who"), 2f), new TableColumn(L("Minutes.Due"), 1.3f, ColumnAlignment.Right)],
                 c.FollowUps.Select(f => (IReadOnlyList<string>)[f.Action, f.Owner ?? "—", f.DueDate?.ToString("d", culture) ?? "—"]));
@@ -277,6 +277,17 @@ public sealed class MinutesDocument(IDocumentRenderer renderer, IStringLocalizer
     // The option chosen, the free text, or both (an option made precise in words).
     private static string Chosen(RecommendationRecord r) =>
         r.Option is null ? r.Text ?? "—" : r.Text is null ? r.Option : $"{r.Option}\n{r.Text}";
+
+    /// <summary>
+    /// A child's age in words, "1 year 1 month", "2 years 3 months", with the singular as each language has it: for one
+    /// in English and Dutch, for zero and one in French.
+    /// </summary>
+    internal static string Age(IStringLocalizer<SharedResource> localizer, int years, int months, CultureInfo culture)
+    {
+        bool Singular(int n) => culture.TwoLetterISOLanguageName == "fr" ? n is 0 or 1 : n == 1;
+        string Part(string unit, int n) => localizer[$"Minutes.Age{unit}.{(Singular(n) ? "One" : "Other")}", n.ToString(culture)];
+        return localizer["Minutes.Age", Part("Years", years), Part("Months", months)];
+    }
 
     private static string OrDash(string? value) => string.IsNullOrWhiteSpace(value) ? "—" : value;
 

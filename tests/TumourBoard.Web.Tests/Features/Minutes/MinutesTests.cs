@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TumourBoard.Domain.Cases;
 using TumourBoard.Domain.Common;
 using TumourBoard.Domain.Meetings;
+using TumourBoard.Web.Features.Meetings;
 using TumourBoard.Web.Features.Minutes;
 using TumourBoard.Web.Tests.Documents;
 using TumourBoard.Web.Tests.Infrastructure;
@@ -312,6 +313,39 @@ public sealed class MinutesTests(DemoAppFixture fixture) : IClassFixture<DemoApp
         hugeRequest.Headers.ExpectContinue = true;
         var tooLarge = await clinician.SendAsync(hugeRequest);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+    }
+
+    [Fact]
+    public async Task MeetingsSecretary_EditsTheNarrative_ButDoesNotFinalise_AndTheVotesStayAsRecorded()
+    {
+        var held = await HeldMeetingAsync(close: false);
+        var secretaryId = await _app.WithDbAsync(db => db.Users.Where(u => u.Email == "datamanager.uzl@demo.tumourboard.be").Select(u => u.Id).SingleAsync());
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<MeetingService>().AssignRolesAsync(
+                await _app.ActorAsync("coordinator@demo.tumourboard.be"), held.MeetingId, null, secretaryId, null);
+        }
+        using var coordinator = As("demo-coordinator");
+        Assert.Equal(HttpStatusCode.NoContent, (await coordinator.PostAsync($"api/v1/meetings/{held.MeetingId}/close", null)).StatusCode);
+        using var secretary = As("demo-datamanager.uzl");
+        var before = await (await secretary.GetAsync($"api/v1/meetings/{held.MeetingId}/minutes")).Content.ReadFromJsonAsync<JsonElement>();
+
+        var edit = await secretary.PutAsJsonAsync($"api/v1/meetings/{held.MeetingId}/minutes/items/{held.Discussed[0].ItemId}", new
+        {
+            summary = "Written by the meeting's secretary.",
+            followUps = new[] { new { action = "Book the MIBG scan", owner = "UZL nuclear medicine", dueDate = "2027-02-01" } },
+        });
+
+        Assert.Equal(HttpStatusCode.NoContent, edit.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.PostAsync($"api/v1/meetings/{held.MeetingId}/minutes/finalise", null)).StatusCode);
+        var after = (await (await secretary.GetAsync($"api/v1/meetings/{held.MeetingId}/minutes")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("record");
+        var first = after.GetProperty("cases")[0];
+        Assert.Equal("Written by the meeting's secretary.", first.GetProperty("summary").GetString());
+        Assert.Equal("Draft", after.GetProperty("status").GetString());
+        // The narrative is all that changed: options, tallies and recommendations are the room's.
+        static string Recorded(JsonElement record) => string.Join("|", record.GetProperty("cases").EnumerateArray().Select(c =>
+            $"{c.GetProperty("options")}{c.GetProperty("votesCast")}{c.GetProperty("abstentions")}{c.GetProperty("centresRepresented")}{c.GetProperty("recommendation")}"));
+        Assert.Equal(Recorded(before.GetProperty("record")), Recorded(after));
     }
 
     [Fact]
