@@ -100,7 +100,8 @@ internal sealed class VotingScenario(VotingSetup setup, string repositoryRoot)
 
     public const double ChangeShare = 0.2;
     public const double AbstentionShare = 0.1;
-    public const int WarmUpVotes = 50;
+    /// <summary>Pause after the warm-up vote, for the JIT's background compilation of what it ran to finish.</summary>
+    public static readonly TimeSpan WarmUpSettling = TimeSpan.FromSeconds(3);
     public static readonly TimeSpan Limit = TimeSpan.FromMinutes(4);
     public static readonly TimeSpan DeliveryWait = TimeSpan.FromSeconds(15);
 
@@ -144,11 +145,13 @@ internal sealed class VotingScenario(VotingSetup setup, string repositoryRoot)
             residentJoined = [.. apps.Select(a => a.ResidentBytes)];
             Say(string.Create(CultureInfo.InvariantCulture, $"{Participants} participants joined in {joining.Elapsed.TotalSeconds:0.0} s"));
 
-            // A warm-up vote first: the app's first votes pay for JIT compilation and cold caches, long behind a server in use.
+            // A warm-up vote of the whole room first, as the measured ones: the app's first votes pay for JIT compilation
+            // (tier 0, then instrumented, then optimised code) and cold caches, long behind a server in a meeting.
             var random = new Random(2026);
             var round = new Round(api, apps, cluster, participants, voters, meeting.Id);
-            var warmUp = await round.RunAsync(meeting.ItemIds[0], Rates[0], WarmUpVotes, changes: 0, random, ct);
+            var warmUp = await round.RunAsync(meeting.ItemIds[0], Rates[0], Participants, (int)(Participants * ChangeShare), random, ct);
             Say($"warm-up: {warmUp.FirstVotes - warmUp.FailedCasts} of {warmUp.FirstVotes} votes confirmed");
+            await Task.Delay(WarmUpSettling, ct);
             for (var i = 0; i < Rates.Length; i++)
             {
                 var outcome = await round.RunAsync(meeting.ItemIds[i + 1], Rates[i], Participants, (int)(Participants * ChangeShare), random, ct);

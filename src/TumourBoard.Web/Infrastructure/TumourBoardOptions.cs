@@ -73,13 +73,6 @@ public sealed class LiveBoardOptions
     /// </summary>
     public int PresenceTimeoutSeconds { get; set; } = 45;
 
-    /// <summary>
-    /// Least time between two announcements of one item's tally, in milliseconds: the first vote after a quiet moment is
-    /// announced at once, and votes that come sooner after an announcement are announced together when it has passed.
-    /// Under a burst of votes this sends each member fewer, fuller tallies (decision 0050); 0 announces every read.
-    /// </summary>
-    public int TallySpacingMilliseconds { get; set; } = 25;
-
     public TumourBoard.Domain.LiveBoard.QuorumRules Quorum => new(QuorumMinCentres, QuorumMinPhysicians, QuorumMinDisciplines);
 }
 

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.Options;
 using TumourBoard.Web.Features.Realtime;
-using TumourBoard.Web.Infrastructure;
 
 namespace TumourBoard.Web.Features.LiveBoard;
 
@@ -15,20 +13,14 @@ public sealed record RoomNotice(string Type, RoomEvent Event);
 /// <summary>
 /// The room's events as participants receive them, prepared once per instance and sent to the hub's meeting group and
 /// to the circuits. A vote's event names the item only; the tally it announces is read here once, not by each of the
-/// room's members. Votes arriving while a tally is being read and sent, or less than the tally spacing after the last
-/// announcement, are announced together by the next read, so a burst of votes costs a few reads and sends instead of one
-/// per vote per member.
+/// room's members. Votes arriving while a tally is being read and sent are announced together by the next read, so a
+/// burst of votes costs a few reads and sends instead of one per vote per member.
 /// </summary>
-public sealed class RoomFeed(BoardEvents events, IHubContext<MeetingHub> hub, IServiceScopeFactory scopes, IOptions<LiveBoardOptions> options,
-    TimeProvider time, ILogger<RoomFeed> logger)
+public sealed class RoomFeed(BoardEvents events, IHubContext<MeetingHub> hub, IServiceScopeFactory scopes, ILogger<RoomFeed> logger)
     : Notifier<RoomNotice>(logger), IHostedService
 {
     private readonly ConcurrentDictionary<(int MeetingId, int ItemId), TallyPump> _pumps = new();
     private IDisposable? _subscription;
-
-    private TimeProvider Time { get; } = time;
-
-    private TimeSpan TallySpacing => TimeSpan.FromMilliseconds(Math.Max(0, options.Value.TallySpacingMilliseconds));
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -95,22 +87,15 @@ public sealed class RoomFeed(BoardEvents events, IHubContext<MeetingHub> hub, IS
         private bool _tallyChanged;
         private bool _closed;
         private DateTime _at;
-        private long _lastAnnounced;
-        private TaskCompletionSource? _closeArrived;
 
         public void Request(BoardEvent e)
         {
             lock (_lock)
             {
                 if (e.Type == BoardEventTypes.VotingClosed)
-                {
                     _closed = true;
-                    _closeArrived?.TrySetResult();
-                }
                 else
-                {
                     _tallyChanged = true;
-                }
                 _at = e.AtUtc > _at ? e.AtUtc : _at;
                 if (_running)
                     return;
@@ -123,8 +108,8 @@ public sealed class RoomFeed(BoardEvents events, IHubContext<MeetingHub> hub, IS
         {
             while (true)
             {
-                Task? closeArrived = null;
-                var wait = TimeSpan.Zero;
+                bool tallyChanged, closed;
+                DateTime at;
                 lock (_lock)
                 {
                     if (!_tallyChanged && !_closed)
@@ -132,34 +117,11 @@ public sealed class RoomFeed(BoardEvents events, IHubContext<MeetingHub> hub, IS
                         _running = false;
                         return;
                     }
-                    // Soon after an announcement, wait out the spacing: the votes that come meanwhile are folded into
-                    // the next. The close of the vote is not held back, nor does it wait when it comes meanwhile.
-                    if (!_closed && _lastAnnounced != 0)
-                        wait = feed.TallySpacing - feed.Time.GetElapsedTime(_lastAnnounced);
-                    if (wait > TimeSpan.Zero)
-                    {
-                        _closeArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                        closeArrived = _closeArrived.Task;
-                    }
-                }
-                if (closeArrived is not null)
-                {
-                    using var stop = new CancellationTokenSource();
-                    await Task.WhenAny(closeArrived, Task.Delay(wait, feed.Time, stop.Token));
-                    stop.Cancel();
-                    lock (_lock)
-                        _closeArrived = null;
-                }
-                bool tallyChanged, closed;
-                DateTime at;
-                lock (_lock)
-                {
                     (tallyChanged, closed, at) = (_tallyChanged, _closed, _at);
                     (_tallyChanged, _closed) = (false, false);
                 }
                 // Read after the events arrived, so it includes every vote they announce (counts only grow).
                 var tally = await feed.ReadTallyAsync(meetingId, itemId);
-                _lastAnnounced = feed.Time.GetTimestamp();
                 if (tallyChanged)
                     await feed.PublishAsync(BoardEventTypes.TallyChanged, new RoomEvent(meetingId, itemId, tally, at));
                 if (closed)
