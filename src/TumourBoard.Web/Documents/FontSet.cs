@@ -13,6 +13,7 @@ internal enum Face : byte
     BoldItalic,
     Fallback,
     FallbackBold,
+    Emoji,
 }
 
 /// <summary>How one character is drawn: which glyph of which face, and how far it moves the pen at a size of 1 pt.</summary>
@@ -29,6 +30,7 @@ internal sealed class FontSet : IDisposable
         (Face.BoldItalic, "Roboto-BoldItalic.ttf"),
         (Face.Fallback, "DejaVuSans.ttf"),
         (Face.FallbackBold, "DejaVuSans-Bold.ttf"),
+        (Face.Emoji, "NotoEmoji-Regular.ttf"),
     ];
 
     private readonly SKTypeface[] _typefaces = new SKTypeface[Files.Length + 1];
@@ -85,8 +87,9 @@ internal sealed class FontSet : IDisposable
 
 /// <summary>
 /// Finds the glyph of every character for one style: the main face (Roboto) when it has one, else the fallback
-/// face (DejaVu Sans: Hebrew, Arabic, many symbols), else the main face's replacement character U+FFFD, so that a
-/// character no shipped font has still leaves a visible mark. Format characters that Unicode says are invisible
+/// face (DejaVu Sans: Hebrew, Arabic, many symbols), else the emoji face (Noto Emoji, in black and white, one weight
+/// for every style), else the main face's replacement character U+FFFD, so that a character no shipped font has
+/// still leaves a visible mark. Format characters that Unicode says are invisible
 /// (joiners, variation selectors, soft hyphen, byte order mark, direction marks) are not drawn.
 /// </summary>
 /// <remarks>Characters are looked up in blocks of 256, each filled once under a lock and then read without one.</remarks>
@@ -102,6 +105,7 @@ internal sealed class GlyphMap : IDisposable
     private readonly Face _fallback;
     private readonly SKFont _mainFont;
     private readonly SKFont _fallbackFont;
+    private readonly SKFont _emojiFont;
     private readonly Glyph _replacement;
 
     public GlyphMap(FontSet fonts, Face main, Face fallback)
@@ -110,6 +114,7 @@ internal sealed class GlyphMap : IDisposable
         _fallback = fallback;
         _mainFont = fonts.CreateFont(main, 1);
         _fallbackFont = fonts.CreateFont(fallback, 1);
+        _emojiFont = fonts.CreateFont(Face.Emoji, 1);
         _replacement = Lookup(_mainFont, main, Replacement) ?? Lookup(_fallbackFont, fallback, Replacement) ?? new Glyph(0, main, _mainFont.GetGlyphWidths([(ushort)0], null)[0]);
     }
 
@@ -149,10 +154,14 @@ internal sealed class GlyphMap : IDisposable
             Span<ushort> fallbackIds = stackalloc ushort[BlockSize];
             Span<float> mainAdvances = stackalloc float[BlockSize];
             Span<float> fallbackAdvances = stackalloc float[BlockSize];
+            Span<ushort> emojiIds = stackalloc ushort[BlockSize];
+            Span<float> emojiAdvances = stackalloc float[BlockSize];
             _mainFont.GetGlyphs(codePoints, mainIds);
             _fallbackFont.GetGlyphs(codePoints, fallbackIds);
+            _emojiFont.GetGlyphs(codePoints, emojiIds);
             _mainFont.GetGlyphWidths(mainIds, mainAdvances, [], null);
             _fallbackFont.GetGlyphWidths(fallbackIds, fallbackAdvances, [], null);
+            _emojiFont.GetGlyphWidths(emojiIds, emojiAdvances, [], null);
 
             var block = new Glyph[BlockSize];
             for (var i = 0; i < BlockSize; i++)
@@ -162,6 +171,7 @@ internal sealed class GlyphMap : IDisposable
                     : IsControl(codePoint) || IsSurrogate(codePoint) ? _replacement
                     : mainIds[i] != 0 ? new Glyph(mainIds[i], _main, mainAdvances[i])
                     : fallbackIds[i] != 0 ? new Glyph(fallbackIds[i], _fallback, fallbackAdvances[i])
+                    : emojiIds[i] != 0 ? new Glyph(emojiIds[i], Face.Emoji, emojiAdvances[i])
                     : _replacement;
             }
             Volatile.Write(ref _blocks[blockIndex], block);
@@ -189,5 +199,6 @@ internal sealed class GlyphMap : IDisposable
     {
         _mainFont.Dispose();
         _fallbackFont.Dispose();
+        _emojiFont.Dispose();
     }
 }

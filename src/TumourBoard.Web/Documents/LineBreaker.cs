@@ -12,7 +12,8 @@ internal static class LineBreaker
 
     /// <summary>
     /// The form in which text is measured and drawn: composed (NFC), so that "e" followed by a combining accent is
-    /// one "é", with Windows and old Mac line ends as \n and tabs as spaces.
+    /// one "é", Arabic letters in the forms their neighbours call for, with Windows and old Mac line ends as \n and
+    /// tabs as spaces.
     /// </summary>
     public static string Prepare(string text)
     {
@@ -25,6 +26,7 @@ internal static class LineBreaker
         {
             // A lone surrogate cannot be normalised; the text is kept as it is and the surrogate drawn as U+FFFD.
         }
+        text = RightToLeft.ShapeArabic(text);
         return text.AsSpan().IndexOfAny('\r', '\t') < 0 ? text : text.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\t', ' ');
     }
 

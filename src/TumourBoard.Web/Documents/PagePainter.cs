@@ -132,11 +132,23 @@ internal sealed class PagePainter : IDisposable
         var count = 0;
         var face = Face.None;
         var pen = x;
-        while (!chars.IsEmpty)
+        // A line with Hebrew or Arabic is drawn in visual order; its width is the same in either order.
+        var visual = RightToLeft.Contains(chars) ? RightToLeft.VisualOrder(chars) : null;
+        var next = 0;
+        while (visual is null ? !chars.IsEmpty : next < visual.Count)
         {
-            Rune.DecodeFromUtf16(chars, out var rune, out var length);
-            chars = chars[length..];
-            var glyph = map[rune.Value];
+            int codePoint;
+            if (visual is null)
+            {
+                Rune.DecodeFromUtf16(chars, out var rune, out var length);
+                chars = chars[length..];
+                codePoint = rune.Value;
+            }
+            else
+            {
+                codePoint = visual[next++];
+            }
+            var glyph = map[codePoint];
             if (glyph.Face == Face.None)
                 continue;
             if (glyph.Face != face && count > 0)

@@ -369,6 +369,7 @@ public sealed class MinutesTests(DemoAppFixture fixture) : IClassFixture<DemoApp
         var body = PdfReading.BodyTextWithoutSpaces(pdf);
         Assert.Contains(longWord, body);
         Assert.Contains("fin.", body);
+        Assert.Contains("🧒🏽🎗", body);
         Assert.Equal(repeats, CountOf(body, PdfReading.WithoutSpaces(sentence)));
         Assert.All(pdf.GetPages(), page => Assert.All(page.Letters, l => Assert.True(l.BoundingBox.Right <= page.Width && l.BoundingBox.Left >= 0)));
     }
