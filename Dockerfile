@@ -20,7 +20,8 @@ COPY src/ src/
 # check stops the build if they are not published.
 RUN dotnet publish src/TumourBoard.Web/TumourBoard.Web.csproj -c Release --no-restore -o /app /p:UseAppHost=false \
     && test -f /app/Documents/Fonts/Roboto-Regular.ttf \
-    && test -f /app/Documents/Fonts/DejaVuSans.ttf
+    && test -f /app/Documents/Fonts/DejaVuSans.ttf \
+    && test -f /app/Documents/Fonts/NotoEmoji-Regular.ttf
 
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
