@@ -95,6 +95,13 @@ public sealed class MinutesTests(BrowserFixture browser, DemoAppFixture app) : I
         await Assertions.Expect(page.Locator(".mud-tooltip.mud-popover-open")).ToHaveTextAsync(sha);
         await page.ScreenshotAsync("minutes-finalised");
 
+        // The meeting's own page offers the same file.
+        await page.GotoAsync($"meetings/{meetingId}");
+        await page.WaitForInteractiveAsync();
+        var fromMeeting = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("meeting-minutes-pdf").ClickAsync());
+        Assert.Equal(sha, Sha256Of(await File.ReadAllBytesAsync(await fromMeeting.PathAsync())));
+        await page.ScreenshotAsync("meeting-minutes-finalised");
+
         await page.GotoAsync("minutes/verify");
         await page.WaitForInteractiveAsync();
         await page.Locator("input[type=file]").Last.SetInputFilesAsync(new FilePayload { Name = download.SuggestedFilename, MimeType = "application/pdf", Buffer = pdf });
