@@ -133,22 +133,13 @@ internal sealed class PagePainter : IDisposable
         var face = Face.None;
         var pen = x;
         // A line with Hebrew or Arabic is drawn in visual order; its width is the same in either order.
-        var visual = RightToLeft.Contains(chars) ? RightToLeft.VisualOrder(chars) : null;
-        var next = 0;
-        while (visual is null ? !chars.IsEmpty : next < visual.Count)
+        if (RightToLeft.Contains(chars))
+            chars = RightToLeft.VisualOrder(chars);
+        while (!chars.IsEmpty)
         {
-            int codePoint;
-            if (visual is null)
-            {
-                Rune.DecodeFromUtf16(chars, out var rune, out var length);
-                chars = chars[length..];
-                codePoint = rune.Value;
-            }
-            else
-            {
-                codePoint = visual[next++];
-            }
-            var glyph = map[codePoint];
+            Rune.DecodeFromUtf16(chars, out var rune, out var length);
+            chars = chars[length..];
+            var glyph = map[rune.Value];
             if (glyph.Face == Face.None)
                 continue;
             if (glyph.Face != face && count > 0)

@@ -13,16 +13,15 @@ namespace TumourBoard.Web.Documents;
 /// </summary>
 internal static class RightToLeft
 {
-    /// <summary>True when the text holds any right-to-left letter.</summary>
-    public static bool Contains(ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-        {
-            if (c is >= '\u0590' and <= '\u08FF' or >= '\uFB1D' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF')
-                return true;
-        }
-        return false;
-    }
+    /// <summary>True when the text holds any right-to-left character (the hot path of every line: a vectorised scan).</summary>
+    public static bool Contains(ReadOnlySpan<char> text) =>
+        text.IndexOfAnyInRange('\u0590', '\u08FF') >= 0 || text.IndexOfAnyInRange('\uFB1D', '\uFDFF') >= 0
+        || text.IndexOfAnyInRange('\uFE70', '\uFEFE') >= 0 || text.IndexOfAnyInRange('\uD802', '\uD803') >= 0
+        || text.IndexOfAnyInRange('\uD83A', '\uD83B') >= 0;
+
+    // Hebrew, Arabic, Syriac, Thaana, NKo and their presentation forms, and the right-to-left blocks beyond the BMP.
+    private static bool IsRightToLeft(int c) =>
+        c is >= 0x0590 and <= 0x08FF or >= 0xFB1D and <= 0xFDFF or >= 0xFE70 and <= 0xFEFE or >= 0x10800 and <= 0x10FFF or >= 0x1E800 and <= 0x1EFFF;
 
     /// <summary>The text with its Arabic letters in their isolated, initial, medial or final forms, lam-alef joined.</summary>
     public static string ShapeArabic(string text)
@@ -58,8 +57,8 @@ internal static class RightToLeft
         return shaped.ToString();
     }
 
-    /// <summary>The code points of one line as they are drawn from left to right, mirrored where they face the other way.</summary>
-    public static List<int> VisualOrder(ReadOnlySpan<char> line)
+    /// <summary>One line as it is drawn from left to right, with brackets mirrored where they face the other way.</summary>
+    public static string VisualOrder(ReadOnlySpan<char> line)
     {
         // Clusters: a character with the marks that follow it, kept together so that marks stay on their letter.
         var clusters = new List<(int Start, int Length, Kind Kind)>();
@@ -81,7 +80,7 @@ internal static class RightToLeft
             codePoints.Add(rune.Value);
         }
 
-        var levels = Levels(clusters.Select(c => c.Kind).ToList(), clusters.Select(c => codePoints[c.Start]).ToList());
+        var levels = Levels(clusters, codePoints);
         var order = Enumerable.Range(0, clusters.Count).ToArray();
         for (var level = 2; level >= 1; level--)
         {
@@ -100,27 +99,27 @@ internal static class RightToLeft
             }
         }
 
-        var visual = new List<int>(codePoints.Count);
+        var visual = new StringBuilder(codePoints.Count);
         foreach (var index in order)
         {
             var (start, length, _) = clusters[index];
             var first = codePoints[start];
-            visual.Add(levels[index] % 2 == 1 && Mirrors.TryGetValue(first, out var mirrored) ? mirrored : first);
+            visual.Append(new Rune(levels[index] % 2 == 1 && Mirrors.TryGetValue(first, out var mirrored) ? mirrored : first));
             for (var k = 1; k < length; k++)
-                visual.Add(codePoints[start + k]);
+                visual.Append(new Rune(codePoints[start + k]));
         }
-        return visual;
+        return visual.ToString();
     }
 
     private enum Kind : byte { Left, Right, Number, Neutral }
 
     // Embedding levels in a left-to-right paragraph: 0 for left-to-right, 1 for right-to-left, 2 for numbers inside it.
-    private static int[] Levels(List<Kind> kinds, List<int> firsts)
+    private static int[] Levels(List<(int Start, int Length, Kind Kind)> clusters, List<int> codePoints)
     {
-        var n = kinds.Count;
+        var n = clusters.Count;
         // Numbers after right-to-left letters read as part of that text (W2); elsewhere they are left-to-right (W7).
         // A dot, comma, colon or slash between two digits belongs to the number (W4).
-        var resolved = kinds.ToArray();
+        var resolved = clusters.Select(c => c.Kind).ToArray();
         var lastStrong = Kind.Left;
         for (var i = 0; i < n; i++)
         {
@@ -131,7 +130,7 @@ internal static class RightToLeft
         }
         for (var i = 1; i + 1 < n; i++)
         {
-            if (resolved[i] == Kind.Neutral && firsts[i] is '.' or ',' or ':' or '/' && resolved[i - 1] == Kind.Number && resolved[i + 1] == Kind.Number)
+            if (resolved[i] == Kind.Neutral && codePoints[clusters[i].Start] is '.' or ',' or ':' or '/' && resolved[i - 1] == Kind.Number && resolved[i + 1] == Kind.Number)
                 resolved[i] = Kind.Number;
         }
 
@@ -162,7 +161,7 @@ internal static class RightToLeft
     {
         if (c is >= '0' and <= '9' or >= 0x0660 and <= 0x0669 or >= 0x06F0 and <= 0x06F9)
             return Kind.Number;
-        if (c is >= 0x0590 and <= 0x08FF or >= 0xFB1D and <= 0xFDFF or >= 0xFE70 and <= 0xFEFE or >= 0x10800 and <= 0x10FFF or >= 0x1E800 and <= 0x1EFFF)
+        if (IsRightToLeft(c))
             return Kind.Right;
         return category switch
         {

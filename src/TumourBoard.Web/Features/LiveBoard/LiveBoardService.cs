@@ -264,21 +264,7 @@ public sealed class LiveBoardService(
             throw new DomainException("Voting.OptionInvalid", "This option belongs to another case.");
         // The upsert and the tally that includes it are one statement. The statement's snapshot does not see its own
         // upsert, so the voter's earlier vote is left out and the row the upsert returns is counted instead.
-        var rows = await db.Database.SqlQueryRaw<TallyRow>(
-            """
-            WITH upsert AS (
-                INSERT INTO votes ("AgendaItemId", "VoterId", "CentreId", "OptionId", "CastAtUtc", "ChangedAtUtc")
-                VALUES (@item, @voter, @centre, @option, @now, @now)
-                ON CONFLICT ("AgendaItemId", "VoterId") DO UPDATE SET "OptionId" = EXCLUDED."OptionId", "ChangedAtUtc" = EXCLUDED."ChangedAtUtc"
-                RETURNING "OptionId", "CentreId")
-            SELECT o."Id" AS "OptionId", NULL::integer AS "CentreId", -1 AS "Votes", o."Position" FROM case_options o WHERE o."CaseId" = @case
-            UNION ALL
-            SELECT g."OptionId", g."CentreId", count(*)::integer, 0
-            FROM (SELECT v."OptionId", v."CentreId" FROM votes v WHERE v."AgendaItemId" = @item AND v."VoterId" <> @voter
-                  UNION ALL
-                  SELECT u."OptionId", u."CentreId" FROM upsert u) g
-            GROUP BY g."OptionId", g."CentreId"
-            """,
+        var rows = await db.Database.SqlQueryRaw<TallyRow>(CastVoteSql,
             new NpgsqlParameter("item", NpgsqlDbType.Integer) { Value = itemId },
             new NpgsqlParameter("voter", NpgsqlDbType.Uuid) { Value = actor.UserId },
             new NpgsqlParameter("centre", NpgsqlDbType.Integer) { Value = (object?)actor.CentreId ?? DBNull.Value },
@@ -317,18 +303,9 @@ public sealed class LiveBoardService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Every instance reads this once per vote, so it is one round trip: the item's state and the meeting's mode on
         // each row, with the case's options and the vote counts (none when nobody has voted yet).
-        var rows = await db.Database.SqlQuery<PublicTallyRow>(
-            $"""
-            SELECT i."VotingStatus", m."VotingMode", t."OptionId", t."CentreId", t."Votes", t."Position"
-            FROM agenda_items i
-            JOIN meetings m ON m."Id" = i."MeetingId"
-            LEFT JOIN LATERAL (
-                SELECT o."Id" AS "OptionId", NULL::integer AS "CentreId", -1 AS "Votes", o."Position" FROM case_options o WHERE o."CaseId" = i."CaseId"
-                UNION ALL
-                SELECT v."OptionId", v."CentreId", count(*)::integer, 0 FROM votes v WHERE v."AgendaItemId" = i."Id" GROUP BY v."OptionId", v."CentreId"
-            ) t ON true
-            WHERE i."Id" = {itemId} AND i."MeetingId" = {meetingId}
-            """).ToListAsync(ct);
+        var rows = await db.Database.SqlQueryRaw<PublicTallyRow>(PublicTallySql,
+            new NpgsqlParameter("item", NpgsqlDbType.Integer) { Value = itemId },
+            new NpgsqlParameter("meeting", NpgsqlDbType.Integer) { Value = meetingId }).ToListAsync(ct);
         if (rows.Count == 0)
             return null;
         var tally = TallyOf(rows.Where(r => r.Votes is not null).Select(r => new TallyRow(r.OptionId, r.CentreId, r.Votes!.Value, r.Position ?? 0)));
@@ -416,15 +393,53 @@ public sealed class LiveBoardService(
 
     /// <summary>
     /// The case's options and the item's votes counted per option and centre, in one round trip of a few dozen rows
-    /// whatever the size of the room: every vote reads it once, and each instance once more to announce it.
+    /// whatever the size of the room (for the room, the API and closing the vote; a vote and an announcement read the
+    /// same rows within their own statements).
     /// </summary>
     private static async Task<Tally> ComputeTallyAsync(TumourBoardDbContext db, int itemId, int caseId, CancellationToken ct) =>
-        TallyOf(await db.Database.SqlQuery<TallyRow>(
-            $"""
-            SELECT o."Id" AS "OptionId", NULL::integer AS "CentreId", -1 AS "Votes", o."Position" FROM case_options o WHERE o."CaseId" = {caseId}
-            UNION ALL
-            SELECT v."OptionId", v."CentreId", count(*)::integer, 0 FROM votes v WHERE v."AgendaItemId" = {itemId} GROUP BY v."OptionId", v."CentreId"
-            """).ToListAsync(ct));
+        TallyOf(await db.Database.SqlQueryRaw<TallyRow>(TallyOfItemSql,
+            new NpgsqlParameter("case", NpgsqlDbType.Integer) { Value = caseId },
+            new NpgsqlParameter("item", NpgsqlDbType.Integer) { Value = itemId }).ToListAsync(ct));
+
+    // The statements are put together once, from fragments that name parameters or columns and never hold values.
+    private static readonly string TallyOfItemSql = TallyRows("@case", "@item");
+
+    private static readonly string CastVoteSql =
+        $"""
+        WITH upsert AS (
+            INSERT INTO votes ("AgendaItemId", "VoterId", "CentreId", "OptionId", "CastAtUtc", "ChangedAtUtc")
+            VALUES (@item, @voter, @centre, @option, @now, @now)
+            ON CONFLICT ("AgendaItemId", "VoterId") DO UPDATE SET "OptionId" = EXCLUDED."OptionId", "ChangedAtUtc" = EXCLUDED."ChangedAtUtc"
+            RETURNING "OptionId", "CentreId")
+        {OptionRows("@case")}
+        UNION ALL
+        SELECT g."OptionId", g."CentreId", count(*)::integer, 0
+        FROM (SELECT v."OptionId", v."CentreId" FROM votes v WHERE v."AgendaItemId" = @item AND v."VoterId" <> @voter
+              UNION ALL
+              SELECT u."OptionId", u."CentreId" FROM upsert u) g
+        GROUP BY g."OptionId", g."CentreId"
+        """;
+
+    private static readonly string PublicTallySql =
+        $"""
+        SELECT i."VotingStatus", m."VotingMode", t."OptionId", t."CentreId", t."Votes", t."Position"
+        FROM agenda_items i
+        JOIN meetings m ON m."Id" = i."MeetingId"
+        LEFT JOIN LATERAL ({TallyRows("i.\"CaseId\"", "i.\"Id\"")}) t ON true
+        WHERE i."Id" = @item AND i."MeetingId" = @meeting
+        """;
+
+    // The rows a tally is made of, as SQL over the given case and item (parameters or columns, never values): the
+    // case's options (Votes -1, with their position) and the item's votes counted per option and centre.
+    private static string OptionRows(string caseId) =>
+        $"""SELECT o."Id" AS "OptionId", NULL::integer AS "CentreId", -1 AS "Votes", o."Position" FROM case_options o WHERE o."CaseId" = {caseId}""";
+
+    private static string TallyRows(string caseId, string itemId) =>
+        $"""
+        {OptionRows(caseId)}
+        UNION ALL
+        SELECT v."OptionId", v."CentreId", count(*)::integer, 0 FROM votes v WHERE v."AgendaItemId" = {itemId} GROUP BY v."OptionId", v."CentreId"
+        """;
 
     /// <summary>The tally from rows of the case's options (Votes -1, in their order) and vote counts per option and centre.</summary>
     private static Tally TallyOf(IEnumerable<TallyRow> rows)
